@@ -1,0 +1,59 @@
+package io.quartermaster.app;
+
+import io.quartermaster.db.DataDirectoryInUseException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qm serve}: runs the service until it is sent SIGTERM or SIGINT. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Start the service (embedded PostgreSQL unless QM_DATABASE_URL is set).")
+public final class ServeCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--port",
+      description = "HTTP port (env QM_PORT, default 8080).",
+      paramLabel = "PORT")
+  Integer port;
+
+  @Option(
+      names = "--data-dir",
+      description = "Where the embedded database keeps its data (env QM_DATA_DIR, default ./data).",
+      paramLabel = "DIR")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Config config = Config.fromEnvironment(System.getenv());
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    if (dataDir != null) {
+      config = config.withDataDir(dataDir);
+    }
+    Application app;
+    try {
+      app = Application.start(config, Clock.systemUTC());
+    } catch (DataDirectoryInUseException | InvalidConfigException e) {
+      System.err.println("qm serve: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    System.out.println("Quartermaster listening on http://localhost:" + app.port());
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,90 @@
+package io.quartermaster.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/** The service's database: a migrated schema behind a connection pool. */
+public final class Database implements AutoCloseable {
+
+  private final EmbeddedDatabase embedded;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
+    this.embedded = embedded;
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+  }
+
+  /** Starts the embedded server when no external one is configured, then migrates the schema. */
+  public static Database start(DatabaseConfig config) {
+    EmbeddedDatabase embedded = null;
+    try {
+      String url;
+      String user = config.user();
+      String password = config.password();
+      if (config.externalUrl().isPresent()) {
+        url = config.externalUrl().get();
+      } else {
+        embedded = EmbeddedDatabase.start(config.dataDir(), config.durable());
+        url = embedded.jdbcUrl();
+        user = "postgres";
+        password = "";
+      }
+      HikariDataSource dataSource = pool(url, user, password, config.poolSize());
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      return new Database(embedded, dataSource);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      closeQuietly(embedded);
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(String url, String user, String password, int size) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url);
+    hikari.setUsername(user);
+    hikari.setPassword(password);
+    hikari.setMaximumPoolSize(size);
+    hikari.setPoolName("quartermaster");
+    return new HikariDataSource(hikari);
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    closeQuietly(embedded);
+  }
+
+  private static void closeQuietly(EmbeddedDatabase embedded) {
+    if (embedded == null) {
+      return;
+    }
+    try {
+      embedded.close();
+    } catch (IOException e) {
+      System.getLogger(Database.class.getName())
+          .log(System.Logger.Level.WARNING, "embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+}

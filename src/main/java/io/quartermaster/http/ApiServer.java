@@ -1,0 +1,88 @@
+package io.quartermaster.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.quartermaster.error.BadRequestException;
+import io.quartermaster.error.NotFoundException;
+import java.util.List;
+
+/** Builds and starts the HTTP server: request ids, size limit, error mapping and the features. */
+public final class ApiServer {
+
+  /** Request bodies above this are refused with 413 before a handler sees them. */
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private ApiServer() {}
+
+  /** Starts a server on {@code host:port} (port 0 picks a free one) serving {@code services}. */
+  public static WebServer start(String host, int port, List<HttpService> services) {
+    return WebServer.builder()
+        .host(host)
+        .port(port)
+        .shutdownHook(false)
+        .maxPayloadSize(MAX_BODY_BYTES)
+        .directHandlers(ApiServer::directHandlers)
+        .routing(routing -> routing(routing, services))
+        .build()
+        .start();
+  }
+
+  static void routing(HttpRouting.Builder routing, List<HttpService> services) {
+    routing.addFilter(
+        (chain, req, res) -> {
+          res.header(RequestIds.HEADER, RequestIds.forRequest(req.headers()));
+          chain.proceed();
+        });
+    ErrorMapper.install(routing);
+    services.forEach(routing::register);
+    routing.any(
+        (req, res) -> {
+          throw new NotFoundException(
+              NotFoundException.POOL_OR_ORDER, "Resource " + req.path().path() + " not found.");
+        });
+  }
+
+  /**
+   * Helidon answers some failures (a body over the limit, an unparsable request line) before any
+   * route runs; this handler gives those answers the contract's error body too.
+   */
+  private static void directHandlers(DirectHandlers.Builder handlers) {
+    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+      handlers.addHandler(type, ApiServer::earlyFailure);
+    }
+  }
+
+  private static DirectHandler.TransportResponse earlyFailure(
+      DirectHandler.TransportRequest request,
+      DirectHandler.EventType event,
+      Status status,
+      ServerResponseHeaders headers,
+      String message) {
+    String reason =
+        status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()
+            ? "Bad request: request body exceeds " + MAX_BODY_BYTES + " bytes"
+            : "Bad request: " + status.reasonPhrase();
+    String code =
+        status.code() >= 500 ? ErrorBodies.INTERNAL_ERROR : BadRequestException.BAD_REQUEST;
+    byte[] body;
+    try {
+      body = Json.mapper().writeValueAsBytes(new ErrorBodies.ModelArtsError(code, reason));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return DirectHandler.TransportResponse.builder()
+        .status(status)
+        .headers(headers)
+        .header(HeaderNames.CONTENT_TYPE, "application/json")
+        .header(RequestIds.HEADER, RequestIds.of(headers))
+        .entity(body)
+        .build();
+  }
+}

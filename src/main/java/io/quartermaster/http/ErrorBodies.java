@@ -1,0 +1,48 @@
+package io.quartermaster.http;
+
+import io.quartermaster.error.ServiceException;
+import java.util.Map;
+
+/**
+ * The two error shapes of the service: ModelArts' {@code error_code}/{@code error_msg} for the
+ * {@code /v1} and {@code /v2} APIs, and Keystone's {@code error} object for the IAM-compatible
+ * {@code /v3} APIs, so that each family of clients parses the errors it expects.
+ */
+public final class ErrorBodies {
+
+  public static final String INTERNAL_ERROR = "ModelArts.50005000";
+
+  private ErrorBodies() {}
+
+  public record ModelArtsError(String error_code, String error_msg) {}
+
+  public record KeystoneError(Detail error) {
+    public record Detail(int code, String title, String message) {}
+  }
+
+  /** The body for a service failure on {@code path}. */
+  public static Object of(String path, ServiceException e) {
+    return of(path, e.status(), e.errorCode(), e.getMessage());
+  }
+
+  /** The body for a failure with the given status, code and message on {@code path}. */
+  public static Object of(String path, int status, String errorCode, String message) {
+    if (path.startsWith("/v3")) {
+      return new KeystoneError(new KeystoneError.Detail(status, title(status), message));
+    }
+    return new ModelArtsError(errorCode, message);
+  }
+
+  private static String title(int status) {
+    return Map.of(
+            400, "Bad Request",
+            401, "Unauthorized",
+            403, "Forbidden",
+            404, "Not Found",
+            409, "Conflict",
+            413, "Request Entity Too Large",
+            429, "Too Many Requests",
+            500, "Internal Server Error")
+        .getOrDefault(status, "Error");
+  }
+}

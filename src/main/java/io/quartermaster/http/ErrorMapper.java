@@ -1,0 +1,66 @@
+package io.quartermaster.http;
+
+import io.helidon.http.HttpException;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.quartermaster.error.BadRequestException;
+import io.quartermaster.error.ServiceException;
+import io.quartermaster.error.TooManyRequestsException;
+import java.lang.System.Logger.Level;
+
+/**
+ * Maps every failure of a handler to a response, in one place. The service's own failures become
+ * their 4xx; anything else is a bug: a 500 that names the request id, with the stack trace in the
+ * log only.
+ */
+public final class ErrorMapper {
+
+  private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
+
+  private ErrorMapper() {}
+
+  /** Installs the error handlers on {@code routing}. */
+  public static void install(HttpRouting.Builder routing) {
+    routing.error(ServiceException.class, ErrorMapper::serviceFailure);
+    routing.error(HttpException.class, ErrorMapper::protocolFailure);
+    routing.error(Exception.class, ErrorMapper::unexpected);
+  }
+
+  private static void serviceFailure(ServerRequest req, ServerResponse res, ServiceException e) {
+    if (e instanceof TooManyRequestsException tooMany) {
+      res.header("Retry-After", Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+    }
+    HttpExchange.send(res, e.status(), ErrorBodies.of(req.path().path(), e));
+  }
+
+  /** Failures Helidon raises while reading a request (bad framing, too large and so on). */
+  private static void protocolFailure(ServerRequest req, ServerResponse res, HttpException e) {
+    int status = e.status().code();
+    if (status >= 500) {
+      unexpected(req, res, e);
+      return;
+    }
+    String message = "Bad request: " + e.getMessage();
+    HttpExchange.send(
+        res,
+        status,
+        ErrorBodies.of(req.path().path(), status, BadRequestException.BAD_REQUEST, message));
+  }
+
+  private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+    String requestId = RequestIds.of(res.headers());
+    LOG.log(
+        Level.ERROR,
+        "request " + requestId + " " + req.prologue().method().text() + " " + req.path().path(),
+        e);
+    HttpExchange.send(
+        res,
+        500,
+        ErrorBodies.of(
+            req.path().path(),
+            500,
+            ErrorBodies.INTERNAL_ERROR,
+            "Internal error. Request id " + requestId + "."));
+  }
+}

@@ -1,0 +1,58 @@
+package io.quartermaster.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.quartermaster.error.BadRequestException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reading JSON request bodies and writing JSON responses, the same way in every handler. */
+public final class HttpExchange {
+
+  private HttpExchange() {}
+
+  /** Sends {@code body} as JSON with the given status. */
+  public static void send(ServerResponse res, int status, Object body) {
+    byte[] bytes;
+    try {
+      bytes = Json.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response is not serializable", e);
+    }
+    res.status(Status.create(status));
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(bytes);
+  }
+
+  /** Sends {@code body} as JSON with status 200. */
+  public static void ok(ServerResponse res, Object body) {
+    send(res, 200, body);
+  }
+
+  /**
+   * Parses the request body as a JSON object. An empty, malformed or non-object body is a 400 that
+   * says so; the caller then reads the fields it needs from the tree and validates them.
+   */
+  public static JsonNode readObject(ServerRequest req) {
+    if (!req.content().hasEntity()) {
+      throw BadRequestException.because("request body is missing");
+    }
+    JsonNode node;
+    try (InputStream in = req.content().inputStream()) {
+      node = Json.mapper().readTree(in);
+    } catch (JsonProcessingException e) {
+      throw BadRequestException.because("request body is not valid JSON");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (node == null || !node.isObject()) {
+      throw BadRequestException.because("request body must be a JSON object");
+    }
+    return node;
+  }
+}

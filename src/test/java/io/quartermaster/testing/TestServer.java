@@ -1,0 +1,79 @@
+package io.quartermaster.testing;
+
+import io.quartermaster.app.Application;
+import io.quartermaster.app.Config;
+import io.quartermaster.db.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service under test: one real server on a free port with its embedded PostgreSQL, started once
+ * per test JVM and stopped when the JVM exits. Tests isolate themselves by working in projects of
+ * their own.
+ */
+public final class TestServer {
+
+  private static TestServer instance;
+
+  private final Application app;
+  private final MutableClock clock;
+  private final Config config;
+
+  private TestServer(Application app, MutableClock clock, Config config) {
+    this.app = app;
+    this.clock = clock;
+    this.config = config;
+  }
+
+  /** The shared server, started on first use. */
+  public static synchronized TestServer get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  private static TestServer start() {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("qm-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Config config = testConfig(dataDir);
+    MutableClock clock = new MutableClock();
+    Application app = Application.start(config, clock);
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "test-server-stop"));
+    return new TestServer(app, clock, config);
+  }
+
+  /** The configuration tests run with: defaults, a throwaway data directory, no fsync. */
+  public static Config testConfig(Path dataDir) {
+    Config defaults = Config.fromEnvironment(Map.of("QM_ADMIN_PASSWORD", ADMIN_PASSWORD));
+    return defaults
+        .withPort(0)
+        .withDatabase(new DatabaseConfig(dataDir, Optional.empty(), "postgres", "", 16, false));
+  }
+
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  public ApiClient client() {
+    return new ApiClient(baseUrl(), null);
+  }
+
+  public MutableClock clock() {
+    return clock;
+  }
+
+  public Config config() {
+    return config;
+  }
+}
