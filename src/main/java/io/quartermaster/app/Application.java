@@ -33,6 +33,11 @@ public final class Application implements AutoCloseable {
     }
   }
 
+  /** The database, for tests that inspect or prepare state below the API. */
+  public Database database() {
+    return database;
+  }
+
   /** The port the server listens on; useful when started with port 0. */
   public int port() {
     return server.port();

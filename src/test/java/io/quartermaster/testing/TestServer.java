@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The service under test: one real server on a free port with its embedded PostgreSQL, started once
@@ -67,6 +68,11 @@ public final class TestServer {
 
   public ApiClient client() {
     return new ApiClient(baseUrl(), null);
+  }
+
+  /** The service's database, for tests that prepare or inspect state below the API. */
+  public Jdbi jdbi() {
+    return app.database().jdbi();
   }
 
   public MutableClock clock() {
