@@ -1,7 +1,10 @@
 package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
+import io.quartermaster.order.OrderConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +12,7 @@ import java.util.Optional;
  * Everything the service is configured with, read once at start. Each feature gets its own part;
  * nothing reads the environment after this.
  */
-public record Config(String host, int port, DatabaseConfig database) {
+public record Config(String host, int port, DatabaseConfig database, OrderConfig orders) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -24,16 +27,18 @@ public record Config(String host, int port, DatabaseConfig database) {
             read.string("QM_DATABASE_PASSWORD", ""),
             read.integer("QM_DATABASE_POOL_SIZE", 16),
             true);
+    OrderConfig orders =
+        new OrderConfig(read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW));
     return new Config(
-        read.string("QM_HOST", "0.0.0.0"), read.integer("QM_PORT", DEFAULT_PORT), database);
+        read.string("QM_HOST", "0.0.0.0"), read.integer("QM_PORT", DEFAULT_PORT), database, orders);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database);
+    return new Config(host, newPort, database, orders);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase);
+    return new Config(host, port, newDatabase, orders);
   }
 
   public Config withDataDir(Path dataDir) {
@@ -60,6 +65,25 @@ public record Config(String host, int port, DatabaseConfig database) {
 
     int integer(String name, int fallback) {
       return optional(name).map(v -> parse(name, v)).orElse(fallback);
+    }
+
+    /** An ISO-8601 duration such as {@code P30D} or {@code PT12H}; it must be positive. */
+    Duration duration(String name, Duration fallback) {
+      return optional(name).map(v -> parseDuration(name, v)).orElse(fallback);
+    }
+
+    private static Duration parseDuration(String name, String value) {
+      try {
+        Duration parsed = Duration.parse(value);
+        if (parsed.isNegative() || parsed.isZero()) {
+          throw new InvalidConfigException(
+              name + " must be a positive duration, not '" + value + "'");
+        }
+        return parsed;
+      } catch (DateTimeParseException e) {
+        throw new InvalidConfigException(
+            name + " must be an ISO-8601 duration such as P30D, not '" + value + "'");
+      }
     }
 
     private static int parse(String name, String value) {

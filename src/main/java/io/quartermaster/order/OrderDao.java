@@ -1,0 +1,206 @@
+package io.quartermaster.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/** The SQL of the orders aggregate: {@code orders} and {@code order_items}. */
+public final class OrderDao {
+
+  private final Jdbi jdbi;
+
+  public OrderDao(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A statement and its named parameters, built from constant SQL fragments only. */
+  record BoundSql(String sql, Map<String, Object> params) {}
+
+  // ---- Reads -------------------------------------------------------------------------------
+
+  private static final String ORDER_COLUMNS =
+      """
+      select id, order_name, order_id, resource_name, resource_display_name, workspace_id,
+             operation, phase, billing_mode, period_type, period_num,
+             init_count, spec_count, result_count, fail_reason, created_at, begin_at, end_at
+      """;
+
+  // The filters of ListOrders. Optional conditions are appended only when given, so that each
+  // combination gets a plan of its own: "(:phase is null or phase = :phase)" would let a generic
+  // plan ignore the name indexes.
+  private static final String LIST_FILTER =
+      """
+      from orders
+      where project_id = :projectId
+        and workspace_id = :workspaceId
+        and created_at between :since and :until
+      """;
+  private static final String PHASE_FILTER = "  and phase = :phase\n";
+  private static final String NAME_FILTER =
+      "  and (resource_name = :name or resource_display_name = :name)\n";
+  private static final String LIST_ORDER =
+      """
+      order by created_at desc, order_name
+      limit :limit offset :offset
+      """;
+
+  private static final String SHOW_ORDER =
+      ORDER_COLUMNS
+          + """
+          from orders
+          where project_id = :projectId
+            and (order_name = :name or order_id = :name)
+          order by order_name = :name desc
+          limit 1
+          """;
+
+  // Planned items are the engine's to-do list, not yet part of the order's visible history.
+  private static final String VISIBLE_ITEMS =
+      """
+      select order_id, seq, action, resource_name, status, message, begin_at, updated_at
+      from order_items
+      where order_id = :orderId
+        and status in ('processing', 'succeed', 'failed')
+      order by begin_at, seq
+      """;
+
+  // A pool "exists" for involvedName while it is live, or deleted but still named by a retained
+  // order (CONTRACT §2.1). The second half reads orders by the pool's names, on their indexes.
+  private static final String POOL_KNOWN =
+      """
+      select exists (
+               select 1 from pools
+               where project_id = :projectId and deleted_at is null
+                 and (name = :name or display_name = :name))
+          or exists (
+               select 1 from orders
+               where project_id = :projectId
+                 and (resource_name = :name or resource_display_name = :name))
+      """;
+
+  /** A page of a project's orders matching {@code query}, newest first, and their total count. */
+  record OrderPage(long count, List<OrderRow> rows) {}
+
+  OrderPage list(String projectId, OrderListQuery query) {
+    BoundSql page = listSql(projectId, query);
+    BoundSql count = countSql(projectId, query);
+    // One snapshot for both statements, so that count and page agree.
+    return jdbi.inTransaction(
+        TransactionIsolationLevel.REPEATABLE_READ,
+        h ->
+            new OrderPage(
+                h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one(),
+                h.createQuery(page.sql()).bindMap(page.params()).map(OrderDao::orderRow).list()));
+  }
+
+  /** The order named {@code nameOrId} (its orderName or orderId) in {@code projectId}. */
+  Optional<OrderRow> find(String projectId, String nameOrId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SHOW_ORDER)
+                .bind("projectId", projectId)
+                .bind("name", nameOrId)
+                .map(OrderDao::orderRow)
+                .findOne());
+  }
+
+  /** The items of an order that have begun, in the order they began. */
+  List<OrderItemRow> visibleItems(long orderId) {
+    return jdbi.withHandle(
+        h -> h.createQuery(VISIBLE_ITEMS).bind("orderId", orderId).map(OrderDao::itemRow).list());
+  }
+
+  /** Whether {@code name} names a pool that ListOrders' involvedName may refer to. */
+  boolean poolKnown(String projectId, String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(POOL_KNOWN)
+                .bind("projectId", projectId)
+                .bind("name", name)
+                .mapTo(Boolean.class)
+                .one());
+  }
+
+  BoundSql listSql(String projectId, OrderListQuery query) {
+    Map<String, Object> params = filterParams(projectId, query);
+    params.put("limit", query.limit());
+    params.put("offset", query.offset());
+    return new BoundSql(ORDER_COLUMNS + filterSql(query) + LIST_ORDER, params);
+  }
+
+  BoundSql countSql(String projectId, OrderListQuery query) {
+    return new BoundSql("select count(*)\n" + filterSql(query), filterParams(projectId, query));
+  }
+
+  private static String filterSql(OrderListQuery query) {
+    return LIST_FILTER
+        + (query.phase().isPresent() ? PHASE_FILTER : "")
+        + (query.involvedName().isPresent() ? NAME_FILTER : "");
+  }
+
+  private static Map<String, Object> filterParams(String projectId, OrderListQuery query) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("projectId", projectId);
+    params.put("workspaceId", query.workspaceId());
+    params.put("since", utc(query.since()));
+    params.put("until", utc(query.until()));
+    query.phase().ifPresent(phase -> params.put("phase", phase.wire()));
+    query.involvedName().ifPresent(name -> params.put("name", name));
+    return params;
+  }
+
+  private static OrderRow orderRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new OrderRow(
+        rs.getLong("id"),
+        rs.getString("order_name"),
+        rs.getString("order_id"),
+        rs.getString("resource_name"),
+        rs.getString("resource_display_name"),
+        rs.getString("workspace_id"),
+        rs.getString("operation"),
+        rs.getString("phase"),
+        rs.getString("billing_mode"),
+        rs.getString("period_type"),
+        rs.getString("period_num"),
+        rs.getString("init_count"),
+        rs.getString("spec_count"),
+        rs.getString("result_count"),
+        rs.getString("fail_reason"),
+        instant(rs, "created_at"),
+        instant(rs, "begin_at"),
+        instant(rs, "end_at"));
+  }
+
+  private static OrderItemRow itemRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new OrderItemRow(
+        rs.getLong("order_id"),
+        rs.getInt("seq"),
+        rs.getString("action"),
+        rs.getString("resource_name"),
+        rs.getString("status"),
+        rs.getString("message"),
+        instant(rs, "begin_at"),
+        instant(rs, "updated_at"));
+  }
+
+  // ---- Column conversions ------------------------------------------------------------------
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** Bound as timestamptz, so the comparison never depends on the session's time zone. */
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
