@@ -96,10 +96,17 @@ public final class OrderDao {
     // One snapshot for both statements, so that count and page agree.
     return jdbi.inTransaction(
         TransactionIsolationLevel.REPEATABLE_READ,
-        h ->
-            new OrderPage(
-                h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one(),
-                h.createQuery(page.sql()).bindMap(page.params()).map(OrderDao::orderRow).list()));
+        h -> {
+          List<OrderRow> rows =
+              h.createQuery(page.sql()).bindMap(page.params()).map(OrderDao::orderRow).list();
+          // A short page that is not past the end is the last one: its end is the count, and most
+          // projects' listings fit one page, so this saves the second statement most of the time.
+          if (rows.size() < query.limit() && (query.offset() == 0 || !rows.isEmpty())) {
+            return new OrderPage(query.offset() + rows.size(), rows);
+          }
+          long total = h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one();
+          return new OrderPage(total, rows);
+        });
   }
 
   /** The order named {@code nameOrId} (its orderName or orderId) in {@code projectId}. */
