@@ -1,15 +1,23 @@
 package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
+import io.quartermaster.identity.IdentityConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything the service is configured with, read once at start. Each feature gets its own part;
  * nothing reads the environment after this.
+ *
+ * <p>Identity: {@code QM_ADMIN_PASSWORD} (the bootstrap admin's password, 8–128 characters;
+ * generated and printed once when unset), {@code QM_TOKEN_TTL} (token lifetime as an ISO-8601
+ * duration, e.g. {@code PT24H} or {@code PT30M}; default {@code PT24H}), {@code
+ * QM_PASSWORD_ITERATIONS} (PBKDF2 iterations, default 600000).
  */
-public record Config(String host, int port, DatabaseConfig database) {
+public record Config(String host, int port, DatabaseConfig database, IdentityConfig identity) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -25,15 +33,33 @@ public record Config(String host, int port, DatabaseConfig database) {
             read.integer("QM_DATABASE_POOL_SIZE", 16),
             true);
     return new Config(
-        read.string("QM_HOST", "0.0.0.0"), read.integer("QM_PORT", DEFAULT_PORT), database);
+        read.string("QM_HOST", "0.0.0.0"),
+        read.integer("QM_PORT", DEFAULT_PORT),
+        database,
+        identity(read));
+  }
+
+  private static IdentityConfig identity(EnvironmentReader read) {
+    var adminPassword = read.optional("QM_ADMIN_PASSWORD");
+    if (adminPassword.isPresent()
+        && (adminPassword.get().length() < 8 || adminPassword.get().length() > 128)) {
+      throw new InvalidConfigException("QM_ADMIN_PASSWORD must be 8 to 128 characters long");
+    }
+    int iterations =
+        read.integer("QM_PASSWORD_ITERATIONS", IdentityConfig.DEFAULT_PASSWORD_ITERATIONS);
+    if (iterations < 1) {
+      throw new InvalidConfigException("QM_PASSWORD_ITERATIONS must be at least 1");
+    }
+    return new IdentityConfig(
+        adminPassword, read.duration("QM_TOKEN_TTL", IdentityConfig.DEFAULT_TOKEN_TTL), iterations);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database);
+    return new Config(host, newPort, database, identity);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase);
+    return new Config(host, port, newDatabase, identity);
   }
 
   public Config withDataDir(Path dataDir) {
@@ -60,6 +86,24 @@ public record Config(String host, int port, DatabaseConfig database) {
 
     int integer(String name, int fallback) {
       return optional(name).map(v -> parse(name, v)).orElse(fallback);
+    }
+
+    /** A positive ISO-8601 duration such as {@code PT24H}. */
+    Duration duration(String name, Duration fallback) {
+      return optional(name).map(v -> parseDuration(name, v)).orElse(fallback);
+    }
+
+    private static Duration parseDuration(String name, String value) {
+      try {
+        Duration duration = Duration.parse(value);
+        if (!duration.isNegative() && !duration.isZero()) {
+          return duration;
+        }
+      } catch (DateTimeParseException e) {
+        // reported below, with the variable's name
+      }
+      throw new InvalidConfigException(
+          name + " must be a positive ISO-8601 duration such as PT24H, not '" + value + "'");
     }
 
     private static int parse(String name, String value) {
