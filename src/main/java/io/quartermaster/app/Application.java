@@ -4,7 +4,10 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
 import io.quartermaster.http.ApiServer;
+import io.quartermaster.identity.AccessControl;
+import io.quartermaster.identity.Identity;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +27,10 @@ public final class Application implements AutoCloseable {
   public static Application start(Config config, Clock clock) {
     Database database = Database.start(config.database());
     try {
-      List<HttpService> services = List.of(new HealthService(database));
+      Identity identity = Identity.start(database.jdbi(), config.identity(), clock);
+      AccessControl accessControl = identity.accessControl();
+      List<HttpService> services = new ArrayList<>(identity.httpServices());
+      services.add(new HealthService(database));
       WebServer server = ApiServer.start(config.host(), config.port(), services);
       return new Application(database, server);
     } catch (RuntimeException e) {

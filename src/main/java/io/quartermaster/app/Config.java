@@ -1,6 +1,7 @@
 package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
+import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.order.OrderConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +12,17 @@ import java.util.Optional;
 /**
  * Everything the service is configured with, read once at start. Each feature gets its own part;
  * nothing reads the environment after this.
+ *
+ * <p>Identity: {@code QM_ADMIN_PASSWORD} (the bootstrap admin's password, 8–128 characters;
+ * generated and printed once when unset), {@code QM_TOKEN_TTL} (token lifetime as an ISO-8601
+ * duration, e.g. {@code PT24H} or {@code PT30M}; default {@code PT24H}), {@code
+ * QM_PASSWORD_ITERATIONS} (PBKDF2 iterations, default 600000).
+ *
+ * <p>Orders: {@code QM_ORDER_LIST_WINDOW} (how far back ListOrders sees, as an ISO-8601 duration;
+ * default {@code P30D}).
  */
-public record Config(String host, int port, DatabaseConfig database, OrderConfig orders) {
+public record Config(
+    String host, int port, DatabaseConfig database, IdentityConfig identity, OrderConfig orders) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -27,18 +37,35 @@ public record Config(String host, int port, DatabaseConfig database, OrderConfig
             read.string("QM_DATABASE_PASSWORD", ""),
             read.integer("QM_DATABASE_POOL_SIZE", 16),
             true);
-    OrderConfig orders =
-        new OrderConfig(read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW));
     return new Config(
-        read.string("QM_HOST", "0.0.0.0"), read.integer("QM_PORT", DEFAULT_PORT), database, orders);
+        read.string("QM_HOST", "0.0.0.0"),
+        read.integer("QM_PORT", DEFAULT_PORT),
+        database,
+        identity(read),
+        new OrderConfig(read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW)));
+  }
+
+  private static IdentityConfig identity(EnvironmentReader read) {
+    var adminPassword = read.optional("QM_ADMIN_PASSWORD");
+    if (adminPassword.isPresent()
+        && (adminPassword.get().length() < 8 || adminPassword.get().length() > 128)) {
+      throw new InvalidConfigException("QM_ADMIN_PASSWORD must be 8 to 128 characters long");
+    }
+    int iterations =
+        read.integer("QM_PASSWORD_ITERATIONS", IdentityConfig.DEFAULT_PASSWORD_ITERATIONS);
+    if (iterations < 1) {
+      throw new InvalidConfigException("QM_PASSWORD_ITERATIONS must be at least 1");
+    }
+    return new IdentityConfig(
+        adminPassword, read.duration("QM_TOKEN_TTL", IdentityConfig.DEFAULT_TOKEN_TTL), iterations);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, orders);
+    return new Config(host, newPort, database, identity, orders);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, orders);
+    return new Config(host, port, newDatabase, identity, orders);
   }
 
   public Config withDataDir(Path dataDir) {
@@ -67,23 +94,22 @@ public record Config(String host, int port, DatabaseConfig database, OrderConfig
       return optional(name).map(v -> parse(name, v)).orElse(fallback);
     }
 
-    /** An ISO-8601 duration such as {@code P30D} or {@code PT12H}; it must be positive. */
+    /** A positive ISO-8601 duration such as {@code PT24H}. */
     Duration duration(String name, Duration fallback) {
       return optional(name).map(v -> parseDuration(name, v)).orElse(fallback);
     }
 
     private static Duration parseDuration(String name, String value) {
       try {
-        Duration parsed = Duration.parse(value);
-        if (parsed.isNegative() || parsed.isZero()) {
-          throw new InvalidConfigException(
-              name + " must be a positive duration, not '" + value + "'");
+        Duration duration = Duration.parse(value);
+        if (!duration.isNegative() && !duration.isZero()) {
+          return duration;
         }
-        return parsed;
       } catch (DateTimeParseException e) {
-        throw new InvalidConfigException(
-            name + " must be an ISO-8601 duration such as P30D, not '" + value + "'");
+        // reported below, with the variable's name
       }
+      throw new InvalidConfigException(
+          name + " must be a positive ISO-8601 duration such as PT24H, not '" + value + "'");
     }
 
     private static int parse(String name, String value) {

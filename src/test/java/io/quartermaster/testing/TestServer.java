@@ -23,11 +23,13 @@ public final class TestServer {
   private final Application app;
   private final MutableClock clock;
   private final Config config;
+  private final Identities identities;
 
   private TestServer(Application app, MutableClock clock, Config config) {
     this.app = app;
     this.clock = clock;
     this.config = config;
+    this.identities = new Identities(client());
   }
 
   /** The shared server, started on first use. */
@@ -54,7 +56,10 @@ public final class TestServer {
 
   /** The configuration tests run with: defaults, a throwaway data directory, no fsync. */
   public static Config testConfig(Path dataDir) {
-    Config defaults = Config.fromEnvironment(Map.of("QM_ADMIN_PASSWORD", ADMIN_PASSWORD));
+    // Few PBKDF2 iterations: hashing at the production cost would make every login take ~0.5 s.
+    Config defaults =
+        Config.fromEnvironment(
+            Map.of("QM_ADMIN_PASSWORD", ADMIN_PASSWORD, "QM_PASSWORD_ITERATIONS", "1000"));
     return defaults
         .withPort(0)
         .withDatabase(new DatabaseConfig(dataDir, Optional.empty(), "postgres", "", 16, false));
@@ -73,6 +78,24 @@ public final class TestServer {
   /** The service's database, for tests that prepare or inspect state below the API. */
   public Jdbi jdbi() {
     return app.database().jdbi();
+  }
+
+  /** A client with a fresh token of the global admin, scoped to project {@code default}. */
+  public ApiClient adminClient() {
+    return identities.login("admin", ADMIN_PASSWORD, "default");
+  }
+
+  /**
+   * A new project with a unique name, a new member and a new viewer in it, and clients for them and
+   * for the admin, all made through the identity API.
+   */
+  public Tenant newTenant() {
+    return identities.newTenant(adminClient());
+  }
+
+  /** A client with a fresh token of {@code user}, scoped to the project named {@code project}. */
+  public ApiClient login(String user, String password, String project) {
+    return identities.login(user, password, project);
   }
 
   public MutableClock clock() {
