@@ -6,6 +6,9 @@ import io.quartermaster.db.Database;
 import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
+import io.quartermaster.order.OrderApi;
+import io.quartermaster.order.OrderDao;
+import io.quartermaster.order.OrderQueryService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,10 @@ public final class Application implements AutoCloseable {
       AccessControl accessControl = identity.accessControl();
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthService(database));
+      services.add(
+          new OrderApi(
+              accessControl,
+              new OrderQueryService(new OrderDao(database.jdbi()), config.orders(), clock)));
       WebServer server = ApiServer.start(config.host(), config.port(), services);
       return new Application(database, server);
     } catch (RuntimeException e) {
