@@ -111,13 +111,9 @@ public final class OrderDao {
 
   /** The order named {@code nameOrId} (its orderName or orderId) in {@code projectId}. */
   Optional<OrderRow> find(String projectId, String nameOrId) {
+    BoundSql find = findSql(projectId, nameOrId);
     return jdbi.withHandle(
-        h ->
-            h.createQuery(SHOW_ORDER)
-                .bind("projectId", projectId)
-                .bind("name", nameOrId)
-                .map(OrderDao::orderRow)
-                .findOne());
+        h -> h.createQuery(find.sql()).bindMap(find.params()).map(OrderDao::orderRow).findOne());
   }
 
   /** The items of an order that have begun, in the order they began. */
@@ -128,13 +124,17 @@ public final class OrderDao {
 
   /** Whether {@code name} names a pool that ListOrders' involvedName may refer to. */
   boolean poolKnown(String projectId, String name) {
+    BoundSql known = poolKnownSql(projectId, name);
     return jdbi.withHandle(
-        h ->
-            h.createQuery(POOL_KNOWN)
-                .bind("projectId", projectId)
-                .bind("name", name)
-                .mapTo(Boolean.class)
-                .one());
+        h -> h.createQuery(known.sql()).bindMap(known.params()).mapTo(Boolean.class).one());
+  }
+
+  BoundSql findSql(String projectId, String nameOrId) {
+    return new BoundSql(SHOW_ORDER, Map.of("projectId", projectId, "name", nameOrId));
+  }
+
+  BoundSql poolKnownSql(String projectId, String name) {
+    return new BoundSql(POOL_KNOWN, Map.of("projectId", projectId, "name", name));
   }
 
   BoundSql listSql(String projectId, OrderListQuery query) {

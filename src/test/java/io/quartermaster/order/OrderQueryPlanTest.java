@@ -111,6 +111,35 @@ class OrderQueryPlanTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"order.pool-2-00005", "orderId"})
+  void showOrderFindsItsOrderThroughAnIndex(String name) {
+    String nameOrId =
+        name.equals("orderId")
+            ? JDBI.withHandle(
+                h ->
+                    h.select("select order_id from orders where project_id = ? limit 1", projectId)
+                        .mapTo(String.class)
+                        .one())
+            : name;
+    assertUsesAnOrderIndex("ShowOrder " + name, DAO.findSql(projectId, nameOrId));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pool-2", "pool-none"})
+  void theInvolvedNameCheckReadsOrdersThroughAnIndex(String name) {
+    assertUsesAnOrderIndex("involvedName " + name, DAO.poolKnownSql(projectId, name));
+  }
+
+  private static void assertUsesAnOrderIndex(String title, OrderDao.BoundSql statement) {
+    List<String> scans = new ArrayList<>();
+    collectScans(explain(statement).get(0).get("Plan"), scans);
+    System.out.println(title + "\n" + statement.sql() + explainText(statement));
+    assertFalse(scans.contains("Seq Scan on orders"), () -> "sequential scan: " + scans);
+    assertTrue(
+        scans.stream().anyMatch(s -> s.contains(" using orders")), () -> "no index: " + scans);
+  }
+
   private static JsonNode explain(OrderDao.BoundSql statement) {
     String json =
         JDBI.withHandle(
