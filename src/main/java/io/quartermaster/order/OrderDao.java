@@ -22,8 +22,15 @@ public final class OrderDao {
     this.jdbi = jdbi;
   }
 
-  /** A statement and its named parameters, built from constant SQL fragments only. */
-  record BoundSql(String sql, Map<String, Object> params) {}
+  /**
+   * A statement and its named parameters, built from constant SQL fragments only. Kept as a value
+   * so that the query-plan test can EXPLAIN exactly what the DAO runs.
+   */
+  record BoundSql(String sql, Map<String, Object> params) {
+    BoundSql {
+      params = Map.copyOf(params);
+    }
+  }
 
   // ---- Reads -------------------------------------------------------------------------------
 
