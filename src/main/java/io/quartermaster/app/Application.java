@@ -3,12 +3,25 @@ package io.quartermaster.app;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
+import io.quartermaster.engine.Engine;
+import io.quartermaster.engine.OrderEngine;
+import io.quartermaster.flavor.FlavorApi;
+import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.order.OrderApi;
-import io.quartermaster.order.OrderDao;
+import io.quartermaster.order.OrderEventLog;
+import io.quartermaster.order.OrderLifecycleDao;
+import io.quartermaster.order.OrderNames;
+import io.quartermaster.order.OrderPlacement;
+import io.quartermaster.order.OrderPlanner;
+import io.quartermaster.order.OrderQueryDao;
 import io.quartermaster.order.OrderQueryService;
+import io.quartermaster.pool.NodeDao;
+import io.quartermaster.pool.PoolApi;
+import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,27 +33,54 @@ import java.util.List;
 public final class Application implements AutoCloseable {
 
   private final Database database;
+  private final OrderEngine engine;
   private final WebServer server;
 
-  private Application(Database database, WebServer server) {
+  private Application(Database database, OrderEngine engine, WebServer server) {
     this.database = database;
+    this.engine = engine;
     this.server = server;
   }
 
   public static Application start(Config config, Clock clock) {
+    FlavorCatalog catalog = FlavorCatalog.load(config.pools().flavorCatalog());
     Database database = Database.start(config.database());
+    OrderEngine engine = null;
     try {
       Identity identity = Identity.start(database.jdbi(), config.identity(), clock);
       AccessControl accessControl = identity.accessControl();
+      engine =
+          Engine.create(database.dataSource(), database.jdbi(), catalog, config.engine(), clock);
+      OrderNames names = new OrderNames();
+      OrderPlacement placement =
+          new OrderPlacement(new OrderLifecycleDao(), new OrderEventLog(), names, engine, clock);
+      PoolService pools =
+          new PoolService(
+              database.jdbi(),
+              new PoolDao(),
+              new NodeDao(),
+              catalog,
+              new OrderPlanner(catalog, names),
+              placement,
+              config.pools(),
+              engine::wakeUp,
+              clock);
+
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthService(database));
+      services.add(new FlavorApi(accessControl, catalog));
+      services.add(new PoolApi(accessControl, pools));
       services.add(
           new OrderApi(
               accessControl,
-              new OrderQueryService(new OrderDao(database.jdbi()), config.orders(), clock)));
+              new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
+      engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
-      return new Application(database, server);
+      return new Application(database, engine, server);
     } catch (RuntimeException e) {
+      if (engine != null) {
+        engine.close();
+      }
       database.close();
       throw e;
     }
@@ -56,9 +96,11 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  /** Stops taking requests, lets running order steps finish, then closes the database. */
   @Override
   public void close() {
     server.stop();
+    engine.close();
     database.close();
   }
 }

@@ -1,8 +1,10 @@
 package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
+import io.quartermaster.engine.EngineConfig;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.order.OrderConfig;
+import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,19 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the service is configured with, read once at start. Each feature gets its own part;
- * nothing reads the environment after this.
- *
- * <p>Identity: {@code QM_ADMIN_PASSWORD} (the bootstrap admin's password, 8–128 characters;
- * generated and printed once when unset), {@code QM_TOKEN_TTL} (token lifetime as an ISO-8601
- * duration, e.g. {@code PT24H} or {@code PT30M}; default {@code PT24H}), {@code
- * QM_PASSWORD_ITERATIONS} (PBKDF2 iterations, default 600000).
- *
- * <p>Orders: {@code QM_ORDER_LIST_WINDOW} (how far back ListOrders sees, as an ISO-8601 duration;
- * default {@code P30D}).
+ * Everything the service is configured with, read once at start from {@code QM_*} environment
+ * variables (the README's configuration table lists them). Each feature gets its own part; nothing
+ * reads the environment after this.
  */
 public record Config(
-    String host, int port, DatabaseConfig database, IdentityConfig identity, OrderConfig orders) {
+    String host,
+    int port,
+    DatabaseConfig database,
+    IdentityConfig identity,
+    PoolConfig pools,
+    EngineConfig engine,
+    OrderConfig orders) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -37,12 +38,34 @@ public record Config(
             read.string("QM_DATABASE_PASSWORD", ""),
             read.integer("QM_DATABASE_POOL_SIZE", 16),
             true);
+    PoolConfig pools =
+        new PoolConfig(
+            read.integer("QM_NODE_QUOTA", 100), read.optional("QM_FLAVOR_CATALOG").map(Path::of));
+    EngineConfig engine =
+        new EngineConfig(
+            read.integer("QM_ENGINE_WORKERS", 4),
+            read.duration("QM_ENGINE_POLL_INTERVAL", Duration.ofSeconds(1)),
+            read.duration("QM_ENGINE_HEARTBEAT_INTERVAL", Duration.ofSeconds(5)),
+            read.integer("QM_ENGINE_MISSED_HEARTBEATS", 4),
+            read.integer("QM_ENGINE_MAX_RETRIES", 5),
+            read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
+            read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)));
     return new Config(
         read.string("QM_HOST", "0.0.0.0"),
         read.integer("QM_PORT", DEFAULT_PORT),
         database,
         identity(read),
-        new OrderConfig(read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW)));
+        pools,
+        engine,
+        orders(read));
+  }
+
+  private static OrderConfig orders(EnvironmentReader read) {
+    Duration window = read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW);
+    if (window.isZero()) {
+      throw new InvalidConfigException("QM_ORDER_LIST_WINDOW must be longer than zero");
+    }
+    return new OrderConfig(window);
   }
 
   private static IdentityConfig identity(EnvironmentReader read) {
@@ -56,16 +79,27 @@ public record Config(
     if (iterations < 1) {
       throw new InvalidConfigException("QM_PASSWORD_ITERATIONS must be at least 1");
     }
-    return new IdentityConfig(
-        adminPassword, read.duration("QM_TOKEN_TTL", IdentityConfig.DEFAULT_TOKEN_TTL), iterations);
+    Duration tokenTtl = read.duration("QM_TOKEN_TTL", IdentityConfig.DEFAULT_TOKEN_TTL);
+    if (tokenTtl.isZero()) {
+      throw new InvalidConfigException("QM_TOKEN_TTL must be longer than zero");
+    }
+    return new IdentityConfig(adminPassword, tokenTtl, iterations);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, orders);
+    return new Config(host, newPort, database, identity, pools, engine, orders);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, orders);
+    return new Config(host, port, newDatabase, identity, pools, engine, orders);
+  }
+
+  public Config withPools(PoolConfig newPools) {
+    return new Config(host, port, database, identity, newPools, engine, orders);
+  }
+
+  public Config withEngine(EngineConfig newEngine) {
+    return new Config(host, port, database, identity, pools, newEngine, orders);
   }
 
   public Config withDataDir(Path dataDir) {
@@ -94,7 +128,7 @@ public record Config(
       return optional(name).map(v -> parse(name, v)).orElse(fallback);
     }
 
-    /** A positive ISO-8601 duration such as {@code PT24H}. */
+    /** A non-negative ISO-8601 duration such as {@code PT2S} or {@code P30D}. */
     Duration duration(String name, Duration fallback) {
       return optional(name).map(v -> parseDuration(name, v)).orElse(fallback);
     }
@@ -102,14 +136,14 @@ public record Config(
     private static Duration parseDuration(String name, String value) {
       try {
         Duration duration = Duration.parse(value);
-        if (!duration.isNegative() && !duration.isZero()) {
+        if (!duration.isNegative()) {
           return duration;
         }
       } catch (DateTimeParseException e) {
         // reported below, with the variable's name
       }
       throw new InvalidConfigException(
-          name + " must be a positive ISO-8601 duration such as PT24H, not '" + value + "'");
+          name + " must be an ISO-8601 duration such as PT2S or P30D, not '" + value + "'");
     }
 
     private static int parse(String name, String value) {

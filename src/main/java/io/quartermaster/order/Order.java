@@ -3,6 +3,7 @@ package io.quartermaster.order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quartermaster.http.Json;
+import io.quartermaster.pool.FlavorCount;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,9 +21,9 @@ public record Order(
     String resourceName,
     String resourceDisplayName,
     String workspaceId,
-    List<PoolResourceFlavorCount> initCount,
-    List<PoolResourceFlavorCount> specCount,
-    List<PoolResourceFlavorCount> resultCount,
+    List<FlavorCount> initCount,
+    List<FlavorCount> specCount,
+    List<FlavorCount> resultCount,
     String billingMode,
     String periodType,
     String periodNum,
@@ -30,8 +31,7 @@ public record Order(
     String phase,
     String failReason) {
 
-  private static final TypeReference<List<PoolResourceFlavorCount>> COUNTS =
-      new TypeReference<>() {};
+  private static final TypeReference<List<FlavorCount>> COUNTS = new TypeReference<>() {};
 
   static Order of(OrderRow row) {
     boolean failed = OrderPhase.FAILED.wire().equals(row.phase());
@@ -60,7 +60,7 @@ public record Order(
   }
 
   /** The stored counts are written by the service itself; unreadable ones are a bug, not a 4xx. */
-  private static List<PoolResourceFlavorCount> counts(String json) {
+  private static List<FlavorCount> counts(String json) {
     if (json == null) {
       return null;
     }

@@ -18,7 +18,7 @@ public record OrderDetailItem(
     String updateTimestamp,
     String message) {
 
-  static OrderDetailItem of(OrderItemRow row) {
+  static OrderDetailItem of(OrderItemProgressRow row) {
     return new OrderDetailItem(
         row.resourceName(),
         row.action(),

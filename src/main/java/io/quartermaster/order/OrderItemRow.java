@@ -1,14 +1,18 @@
 package io.quartermaster.order;
 
-import java.time.Instant;
+import java.util.Optional;
 
-/** One row of {@code order_items}: a single resource change of an order. */
-record OrderItemRow(
-    long orderId,
+/** A row of {@code order_items}, as the engine works through it. */
+public record OrderItemRow(
     int seq,
-    String action,
+    ItemAction action,
     String resourceName,
-    String status,
-    String message,
-    Instant beginAt,
-    Instant updatedAt) {}
+    Optional<String> flavor,
+    Optional<String> az,
+    String status) {
+
+  public static final String PLANNED = "planned";
+  public static final String PROCESSING = "processing";
+  public static final String SUCCEED = "succeed";
+  public static final String FAILED = "failed";
+}

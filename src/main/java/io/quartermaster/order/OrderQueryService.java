@@ -4,15 +4,19 @@ import io.helidon.common.uri.UriQuery;
 import io.quartermaster.error.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** The read side of orders: ListOrders and ShowOrder (CONTRACT §2.1, §2.2). */
 public final class OrderQueryService {
 
-  private final OrderDao dao;
+  private final Jdbi jdbi;
+  private final OrderQueryDao dao;
   private final OrderConfig config;
   private final Clock clock;
 
-  public OrderQueryService(OrderDao dao, OrderConfig config, Clock clock) {
+  public OrderQueryService(Jdbi jdbi, OrderQueryDao dao, OrderConfig config, Clock clock) {
+    this.jdbi = jdbi;
     this.dao = dao;
     this.config = config;
     this.clock = clock;
@@ -29,14 +33,17 @@ public final class OrderQueryService {
    * @throws NotFoundException when {@code involvedName} names no pool of the project
    */
   OrderList list(String projectId, OrderListQuery query) {
-    query
-        .involvedName()
-        .filter(name -> !dao.poolKnown(projectId, name))
-        .ifPresent(
-            name -> {
-              throw NotFoundException.pool(name);
+    // One snapshot for the name check, the page and the count, so that they agree.
+    OrderQueryDao.OrderPage page =
+        jdbi.inTransaction(
+            TransactionIsolationLevel.REPEATABLE_READ,
+            h -> {
+              if (query.involvedName().isPresent()
+                  && !dao.poolKnown(h, projectId, query.involvedName().get())) {
+                throw NotFoundException.pool(query.involvedName().get());
+              }
+              return dao.list(h, projectId, query);
             });
-    OrderDao.OrderPage page = dao.list(projectId, query);
     return new OrderList(page.count(), page.rows().stream().map(Order::of).toList());
   }
 
@@ -45,10 +52,14 @@ public final class OrderQueryService {
    * begun. An order of another project is not found, like a missing one.
    */
   OrderDetails show(String projectId, String nameOrId) {
-    OrderRow order =
-        dao.find(projectId, nameOrId).orElseThrow(() -> NotFoundException.order(nameOrId));
-    List<OrderDetailItem> items =
-        dao.visibleItems(order.id()).stream().map(OrderDetailItem::of).toList();
-    return new OrderDetails(items);
+    List<OrderItemProgressRow> items =
+        jdbi.withHandle(
+            h -> {
+              OrderRow order =
+                  dao.find(h, projectId, nameOrId)
+                      .orElseThrow(() -> NotFoundException.order(nameOrId));
+              return dao.visibleItems(h, order.id());
+            });
+    return new OrderDetails(items.stream().map(OrderDetailItem::of).toList());
   }
 }

@@ -31,7 +31,7 @@ class OrderQueryPlanTest {
       Set.of("orders_listing", "orders_by_resource_name", "orders_by_display_name");
 
   private static final Jdbi JDBI = TestServer.get().jdbi();
-  private static final OrderDao DAO = new OrderDao(JDBI);
+  private static final OrderQueryDao DAO = new OrderQueryDao();
   // A project of its own: the md5 of a random seed is 32 hex characters, like a project id.
   private static final String SEED = OrderFixtures.random("abcdefghij", 12);
   private static String projectId;
@@ -97,7 +97,7 @@ class OrderQueryPlanTest {
     OrderListQuery query =
         OrderListQuery.parse(
             UriQuery.create(queryString), OrderConfig.defaults(), Clock.systemUTC());
-    for (OrderDao.BoundSql statement :
+    for (OrderQueryDao.BoundSql statement :
         List.of(DAO.listSql(projectId, query), DAO.countSql(projectId, query))) {
       JsonNode plan = explain(statement);
       List<String> scans = new ArrayList<>();
@@ -131,7 +131,7 @@ class OrderQueryPlanTest {
     assertUsesAnOrderIndex("involvedName " + name, DAO.poolKnownSql(projectId, name));
   }
 
-  private static void assertUsesAnOrderIndex(String title, OrderDao.BoundSql statement) {
+  private static void assertUsesAnOrderIndex(String title, OrderQueryDao.BoundSql statement) {
     List<String> scans = new ArrayList<>();
     collectScans(explain(statement).get(0).get("Plan"), scans);
     System.out.println(title + "\n" + statement.sql() + explainText(statement));
@@ -140,7 +140,7 @@ class OrderQueryPlanTest {
         scans.stream().anyMatch(s -> s.contains(" using orders")), () -> "no index: " + scans);
   }
 
-  private static JsonNode explain(OrderDao.BoundSql statement) {
+  private static JsonNode explain(OrderQueryDao.BoundSql statement) {
     String json =
         JDBI.withHandle(
             h ->
@@ -155,7 +155,7 @@ class OrderQueryPlanTest {
     }
   }
 
-  private static String explainText(OrderDao.BoundSql statement) {
+  private static String explainText(OrderQueryDao.BoundSql statement) {
     List<String> lines =
         JDBI.withHandle(
             h ->

@@ -1,26 +1,20 @@
 package io.quartermaster.order;
 
+import io.quartermaster.db.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
-/** The SQL of the orders aggregate: {@code orders} and {@code order_items}. */
-public final class OrderDao {
-
-  private final Jdbi jdbi;
-
-  public OrderDao(Jdbi jdbi) {
-    this.jdbi = jdbi;
-  }
+/**
+ * The read side of the orders aggregate: the SQL of ListOrders and ShowOrder. Its counterpart for
+ * writes is {@link OrderLifecycleDao}.
+ */
+public final class OrderQueryDao {
 
   /**
    * A statement and its named parameters, built from constant SQL fragments only. Kept as a value
@@ -31,8 +25,6 @@ public final class OrderDao {
       params = Map.copyOf(params);
     }
   }
-
-  // ---- Reads -------------------------------------------------------------------------------
 
   private static final String ORDER_COLUMNS =
       """
@@ -60,7 +52,7 @@ public final class OrderDao {
       limit :limit offset :offset
       """;
 
-  private static final String SHOW_ORDER =
+  private static final String FIND_ORDER =
       ORDER_COLUMNS
           + """
           from orders
@@ -73,7 +65,7 @@ public final class OrderDao {
   // Planned items are the engine's to-do list, not yet part of the order's visible history.
   private static final String VISIBLE_ITEMS =
       """
-      select order_id, seq, action, resource_name, status, message, begin_at, updated_at
+      select seq, action, resource_name, status, message, begin_at, updated_at
       from order_items
       where order_id = :orderId
         and status in ('processing', 'succeed', 'failed')
@@ -94,54 +86,42 @@ public final class OrderDao {
                  and (resource_name = :name or resource_display_name = :name))
       """;
 
-  /** A page of a project's orders matching {@code query}, newest first, and their total count. */
+  /** A page of a project's orders, and how many match the filters in all. */
   record OrderPage(long count, List<OrderRow> rows) {}
 
-  OrderPage list(String projectId, OrderListQuery query) {
+  /**
+   * A page of the project's orders matching {@code query}, newest first, with their total. Run it
+   * in a repeatable-read transaction so that page and count see the same orders.
+   */
+  OrderPage list(Handle h, String projectId, OrderListQuery query) {
     BoundSql page = listSql(projectId, query);
+    List<OrderRow> rows =
+        h.createQuery(page.sql()).bindMap(page.params()).map(OrderQueryDao::orderRow).list();
+    // A short page that is not past the end is the last one: its end is the count. Most
+    // projects' listings fit one page, so this saves the second statement most of the time.
+    if (rows.size() < query.limit() && (query.offset() == 0 || !rows.isEmpty())) {
+      return new OrderPage(query.offset() + rows.size(), rows);
+    }
     BoundSql count = countSql(projectId, query);
-    // One snapshot for both statements, so that count and page agree.
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        h -> {
-          List<OrderRow> rows =
-              h.createQuery(page.sql()).bindMap(page.params()).map(OrderDao::orderRow).list();
-          // A short page that is not past the end is the last one: its end is the count, and most
-          // projects' listings fit one page, so this saves the second statement most of the time.
-          if (rows.size() < query.limit() && (query.offset() == 0 || !rows.isEmpty())) {
-            return new OrderPage(query.offset() + rows.size(), rows);
-          }
-          long total = h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one();
-          return new OrderPage(total, rows);
-        });
+    return new OrderPage(
+        h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one(), rows);
   }
 
   /** The order named {@code nameOrId} (its orderName or orderId) in {@code projectId}. */
-  Optional<OrderRow> find(String projectId, String nameOrId) {
+  Optional<OrderRow> find(Handle h, String projectId, String nameOrId) {
     BoundSql find = findSql(projectId, nameOrId);
-    return jdbi.withHandle(
-        h -> h.createQuery(find.sql()).bindMap(find.params()).map(OrderDao::orderRow).findOne());
+    return h.createQuery(find.sql()).bindMap(find.params()).map(OrderQueryDao::orderRow).findOne();
   }
 
   /** The items of an order that have begun, in the order they began. */
-  List<OrderItemRow> visibleItems(long orderId) {
-    return jdbi.withHandle(
-        h -> h.createQuery(VISIBLE_ITEMS).bind("orderId", orderId).map(OrderDao::itemRow).list());
+  List<OrderItemProgressRow> visibleItems(Handle h, long orderId) {
+    return h.createQuery(VISIBLE_ITEMS).bind("orderId", orderId).map(OrderQueryDao::itemRow).list();
   }
 
   /** Whether {@code name} names a pool that ListOrders' involvedName may refer to. */
-  boolean poolKnown(String projectId, String name) {
+  boolean poolKnown(Handle h, String projectId, String name) {
     BoundSql known = poolKnownSql(projectId, name);
-    return jdbi.withHandle(
-        h -> h.createQuery(known.sql()).bindMap(known.params()).mapTo(Boolean.class).one());
-  }
-
-  BoundSql findSql(String projectId, String nameOrId) {
-    return new BoundSql(SHOW_ORDER, Map.of("projectId", projectId, "name", nameOrId));
-  }
-
-  BoundSql poolKnownSql(String projectId, String name) {
-    return new BoundSql(POOL_KNOWN, Map.of("projectId", projectId, "name", name));
+    return h.createQuery(known.sql()).bindMap(known.params()).mapTo(Boolean.class).one();
   }
 
   BoundSql listSql(String projectId, OrderListQuery query) {
@@ -155,6 +135,14 @@ public final class OrderDao {
     return new BoundSql("select count(*)\n" + filterSql(query), filterParams(projectId, query));
   }
 
+  BoundSql findSql(String projectId, String nameOrId) {
+    return new BoundSql(FIND_ORDER, Map.of("projectId", projectId, "name", nameOrId));
+  }
+
+  BoundSql poolKnownSql(String projectId, String name) {
+    return new BoundSql(POOL_KNOWN, Map.of("projectId", projectId, "name", name));
+  }
+
   private static String filterSql(OrderListQuery query) {
     return LIST_FILTER
         + (query.phase().isPresent() ? PHASE_FILTER : "")
@@ -165,8 +153,8 @@ public final class OrderDao {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("projectId", projectId);
     params.put("workspaceId", query.workspaceId());
-    params.put("since", utc(query.since()));
-    params.put("until", utc(query.until()));
+    params.put("since", Sql.timestamp(query.since()));
+    params.put("until", Sql.timestamp(query.until()));
     query.phase().ifPresent(phase -> params.put("phase", phase.wire()));
     query.involvedName().ifPresent(name -> params.put("name", name));
     return params;
@@ -189,32 +177,20 @@ public final class OrderDao {
         rs.getString("spec_count"),
         rs.getString("result_count"),
         rs.getString("fail_reason"),
-        instant(rs, "created_at"),
-        instant(rs, "begin_at"),
-        instant(rs, "end_at"));
+        Sql.instant(rs, "created_at"),
+        Sql.instant(rs, "begin_at"),
+        Sql.instant(rs, "end_at"));
   }
 
-  private static OrderItemRow itemRow(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new OrderItemRow(
-        rs.getLong("order_id"),
+  private static OrderItemProgressRow itemRow(ResultSet rs, StatementContext ctx)
+      throws SQLException {
+    return new OrderItemProgressRow(
         rs.getInt("seq"),
         rs.getString("action"),
         rs.getString("resource_name"),
         rs.getString("status"),
         rs.getString("message"),
-        instant(rs, "begin_at"),
-        instant(rs, "updated_at"));
-  }
-
-  // ---- Column conversions ------------------------------------------------------------------
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  /** Bound as timestamptz, so the comparison never depends on the session's time zone. */
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+        Sql.instant(rs, "begin_at"),
+        Sql.instant(rs, "updated_at"));
   }
 }
