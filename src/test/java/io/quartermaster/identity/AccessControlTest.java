@@ -133,7 +133,7 @@ class AccessControlTest {
     Tenant tenant = SERVER.newTenant();
     HttpResult member = call(tenant.member().token(), tenant.projectId(), "member");
     assertEquals(200, member.status(), member::toString);
-    assertEquals(tenant.projectName() + "-member", member.body().get("userName").asText());
+    assertEquals(tenant.memberName(), member.body().get("userName").asText());
     assertEquals(tenant.projectId(), member.body().get("projectId").asText());
     assertEquals("MEMBER", member.body().get("role").asText());
     assertEquals(200, call(tenant.member().token(), tenant.projectId(), "viewer").status());
@@ -167,7 +167,7 @@ class AccessControlTest {
   @Test
   void disablingAUserStopsItsTokensAtOnce() {
     Tenant tenant = SERVER.newTenant();
-    String userId = userIdOf(tenant.projectName() + "-member");
+    String userId = userIdOf(tenant.memberName());
     String token = tenant.member().token();
     assertEquals(200, call(token, tenant.projectId(), "member").status());
     patchUser(userId, Map.of("enabled", false));
@@ -182,7 +182,7 @@ class AccessControlTest {
   @Test
   void aDisabledUsersTokenIsRefusedEvenWhenItWasNotRevoked() {
     Tenant tenant = SERVER.newTenant();
-    String userId = userIdOf(tenant.projectName() + "-viewer");
+    String userId = userIdOf(tenant.viewerName());
     // Below the API, so that only the per-request check of the user can refuse the token.
     SERVER
         .jdbi()
@@ -197,7 +197,7 @@ class AccessControlTest {
   @Test
   void deletingAUserStopsItsTokensAtOnce() {
     Tenant tenant = SERVER.newTenant();
-    String userId = userIdOf(tenant.projectName() + "-member");
+    String userId = userIdOf(tenant.memberName());
     assertEquals(204, SERVER.adminClient().delete("/v3/users/" + userId).status());
     assertError(
         401,
@@ -210,7 +210,7 @@ class AccessControlTest {
   void roleChangesTakeEffectOnTheNextRequest() {
     Tenant tenant = SERVER.newTenant();
     ApiClient admin = SERVER.adminClient();
-    String userId = userIdOf(tenant.projectName() + "-member");
+    String userId = userIdOf(tenant.memberName());
     String token = tenant.member().token();
     Keystone.grant(admin, tenant.projectId(), userId, "viewer");
     assertEquals("ModelArts.0108", call(token, tenant.projectId(), "member").errorCode());

@@ -24,10 +24,9 @@ class TokenIssuanceTest {
   @Test
   void issuesATokenScopedByProjectName() {
     Tenant tenant = server.newTenant();
-    String user = tenant.projectName() + "-member";
+    String user = tenant.memberName();
     HttpResult result =
-        anonymous.post(
-            "/v3/auth/tokens", authByName(user, "tenant-user-password", tenant.projectName()));
+        anonymous.post("/v3/auth/tokens", authByName(user, Tenant.PASSWORD, tenant.projectName()));
 
     assertEquals(201, result.status(), result::toString);
     assertTrue(result.header("X-Subject-Token").matches("[A-Za-z0-9_-]{43}"));
@@ -52,10 +51,7 @@ class TokenIssuanceTest {
     HttpResult result =
         anonymous.post(
             "/v3/auth/tokens",
-            Keystone.auth(
-                tenant.projectName() + "-viewer",
-                "tenant-user-password",
-                Map.of("id", tenant.projectId())));
+            Keystone.auth(tenant.viewerName(), Tenant.PASSWORD, Map.of("id", tenant.projectId())));
     assertEquals(201, result.status(), result::toString);
     assertEquals(tenant.projectName(), result.body().at("/token/project/name").asText());
     assertEquals("[{\"name\":\"viewer\"}]", result.body().at("/token/roles").toString());
@@ -125,13 +121,10 @@ class TokenIssuanceTest {
     HttpResult noRole =
         anonymous.post(
             "/v3/auth/tokens",
-            authByName(
-                tenant.projectName() + "-member", "tenant-user-password", other.projectName()));
+            authByName(tenant.memberName(), Tenant.PASSWORD, other.projectName()));
     HttpResult noProject =
         anonymous.post(
-            "/v3/auth/tokens",
-            authByName(
-                tenant.projectName() + "-member", "tenant-user-password", "no-such-project"));
+            "/v3/auth/tokens", authByName(tenant.memberName(), Tenant.PASSWORD, "no-such-project"));
     assertKeystoneError(401, "Unauthorized", noRole);
     assertKeystoneError(401, "Unauthorized", noProject);
     assertEquals(noRole.rawBody(), noProject.rawBody());
