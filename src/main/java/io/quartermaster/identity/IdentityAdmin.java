@@ -81,7 +81,7 @@ final class IdentityAdmin {
         h -> {
           UserDao users = new UserDao(h);
           UserRow current =
-              users.findById(id).orElseThrow(() -> IdentityErrors.notFound("user", id));
+              users.lockById(id).orElseThrow(() -> IdentityErrors.notFound("user", id));
           boolean enabled = change.enabled().orElse(current.enabled());
           if (!enabled && current.id().equals(actor.userId())) {
             throw IdentityErrors.notOnYourself("disable");

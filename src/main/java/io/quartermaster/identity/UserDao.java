@@ -46,6 +46,15 @@ final class UserDao {
         .findOne();
   }
 
+  /** The user, locked until the transaction ends, for a read-modify-write of its row. */
+  Optional<UserRow> lockById(String id) {
+    return handle
+        .createQuery("select " + COLUMNS + " from users where id = :id for update")
+        .bind("id", id)
+        .map(UserDao::row)
+        .findOne();
+  }
+
   Optional<UserRow> findByName(String name) {
     return handle
         .createQuery("select " + COLUMNS + " from users where name = :name")

@@ -7,8 +7,6 @@ import java.util.UUID;
 /** Creates projects, users and tokens through the service's own identity API, for tests. */
 final class Identities {
 
-  static final String USER_PASSWORD = "tenant-user-password";
-
   private final ApiClient anonymous;
 
   Identities(ApiClient anonymous) {
@@ -33,13 +31,13 @@ final class Identities {
         projectId,
         name,
         login("admin", TestServer.ADMIN_PASSWORD, name),
-        login(name + "-member", USER_PASSWORD, name),
-        login(name + "-viewer", USER_PASSWORD, name));
+        login(name + "-member", Tenant.PASSWORD, name),
+        login(name + "-viewer", Tenant.PASSWORD, name));
   }
 
   private static void createUser(ApiClient admin, String projectId, String name, String role) {
     HttpResult user =
-        admin.post("/v3/users", Map.of("user", Map.of("name", name, "password", USER_PASSWORD)));
+        admin.post("/v3/users", Map.of("user", Map.of("name", name, "password", Tenant.PASSWORD)));
     expect(201, user, "user " + name);
     String userId = user.body().at("/user/id").asText();
     String path = "/v3/projects/" + projectId + "/users/" + userId + "/roles/" + role;
