@@ -10,11 +10,14 @@ import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
+import io.quartermaster.order.OrderApi;
 import io.quartermaster.order.OrderEventLog;
 import io.quartermaster.order.OrderLifecycleDao;
 import io.quartermaster.order.OrderNames;
 import io.quartermaster.order.OrderPlacement;
 import io.quartermaster.order.OrderPlanner;
+import io.quartermaster.order.OrderQueryDao;
+import io.quartermaster.order.OrderQueryService;
 import io.quartermaster.pool.NodeDao;
 import io.quartermaster.pool.PoolApi;
 import io.quartermaster.pool.PoolDao;
@@ -67,6 +70,10 @@ public final class Application implements AutoCloseable {
       services.add(new HealthService(database));
       services.add(new FlavorApi(accessControl, catalog));
       services.add(new PoolApi(accessControl, pools));
+      services.add(
+          new OrderApi(
+              accessControl,
+              new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
       engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
       return new Application(database, engine, server);

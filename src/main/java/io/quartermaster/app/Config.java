@@ -3,6 +3,7 @@ package io.quartermaster.app;
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
 import io.quartermaster.identity.IdentityConfig;
+import io.quartermaster.order.OrderConfig;
 import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,8 @@ public record Config(
     DatabaseConfig database,
     IdentityConfig identity,
     PoolConfig pools,
-    EngineConfig engine) {
+    EngineConfig engine,
+    OrderConfig orders) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -54,7 +56,16 @@ public record Config(
         database,
         identity(read),
         pools,
-        engine);
+        engine,
+        orders(read));
+  }
+
+  private static OrderConfig orders(EnvironmentReader read) {
+    Duration window = read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW);
+    if (window.isZero()) {
+      throw new InvalidConfigException("QM_ORDER_LIST_WINDOW must be longer than zero");
+    }
+    return new OrderConfig(window);
   }
 
   private static IdentityConfig identity(EnvironmentReader read) {
@@ -76,19 +87,19 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, pools, engine);
+    return new Config(host, newPort, database, identity, pools, engine, orders);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, pools, engine);
+    return new Config(host, port, newDatabase, identity, pools, engine, orders);
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(host, port, database, identity, newPools, engine);
+    return new Config(host, port, database, identity, newPools, engine, orders);
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(host, port, database, identity, pools, newEngine);
+    return new Config(host, port, database, identity, pools, newEngine, orders);
   }
 
   public Config withDataDir(Path dataDir) {
