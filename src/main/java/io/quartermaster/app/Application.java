@@ -18,8 +18,11 @@ import io.quartermaster.order.OrderPlacement;
 import io.quartermaster.order.OrderPlanner;
 import io.quartermaster.order.OrderQueryDao;
 import io.quartermaster.order.OrderQueryService;
+import io.quartermaster.pool.NodeApi;
 import io.quartermaster.pool.NodeDao;
+import io.quartermaster.pool.NodeService;
 import io.quartermaster.pool.PoolApi;
+import io.quartermaster.pool.PoolChanges;
 import io.quartermaster.pool.PoolDao;
 import io.quartermaster.pool.PoolService;
 import java.time.Clock;
@@ -65,11 +68,27 @@ public final class Application implements AutoCloseable {
               config.pools(),
               engine::wakeUp,
               clock);
+      PoolChanges changes =
+          new PoolChanges(
+              database.jdbi(),
+              new PoolDao(),
+              new NodeDao(),
+              catalog,
+              new OrderPlanner(catalog, names),
+              placement,
+              config.pools(),
+              engine::wakeUp,
+              clock);
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthService(database));
       services.add(new FlavorApi(accessControl, catalog));
-      services.add(new PoolApi(accessControl, pools));
+      services.add(new PoolApi(accessControl, pools, changes));
+      services.add(
+          new NodeApi(
+              accessControl,
+              new NodeService(database.jdbi(), new PoolDao(), new NodeDao()),
+              changes));
       services.add(
           new OrderApi(
               accessControl,

@@ -49,7 +49,8 @@ public final class OrderPlacement {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String orderName = uniqueOrderName(h, order);
     String orderId = uniqueOrderId(h, now);
-    boolean pending = order.billing().awaitsPayment();
+    // Deleting a pool is never held back for payment: there is nothing left to pay for.
+    boolean pending = order.operation() != OrderOperation.DELETE && order.billing().awaitsPayment();
     String phase = pending ? RunnableOrder.PENDING : RunnableOrder.PROCESSING;
     long id = orders.insert(h, order, orderName, orderId, phase, now);
     orders.insertItems(h, id, order.items());

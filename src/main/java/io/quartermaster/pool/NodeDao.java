@@ -36,6 +36,41 @@ public final class NodeDao {
         .execute();
   }
 
+  /** The pool's nodes, oldest first. */
+  public List<NodeRow> list(Handle h, UUID poolId) {
+    return h.createQuery(
+            """
+            select name, flavor, az, created_at from nodes where pool_id = :poolId
+            order by created_at, name
+            """)
+        .bind("poolId", poolId)
+        .map(
+            (rs, ctx) ->
+                new NodeRow(
+                    rs.getString("name"),
+                    rs.getString("flavor"),
+                    rs.getString("az"),
+                    Sql.instant(rs, "created_at")))
+        .list();
+  }
+
+  /** Names of nodes that the pool's unfinished order is creating or deleting right now. */
+  public Map<String, String> changing(Handle h, UUID poolId) {
+    Map<String, String> actions = new LinkedHashMap<>();
+    h.createQuery(
+            """
+            select i.resource_name, i.action
+            from orders o join order_items i on i.order_id = o.id
+            where o.pool_id = :poolId and o.phase = 'processing'
+              and i.status in ('planned', 'processing')
+              and i.action in ('createNode', 'deleteNode')
+            """)
+        .bind("poolId", poolId)
+        .map((rs, ctx) -> Map.entry(rs.getString("resource_name"), rs.getString("action")))
+        .forEach(e -> actions.put(e.getKey(), e.getValue()));
+    return actions;
+  }
+
   /** The pool's nodes per flavor and AZ, as PoolResourceFlavorCount (maxCount = count). */
   public List<FlavorCount> counts(Handle h, UUID poolId) {
     List<FlavorAzCount> rows =
@@ -91,6 +126,17 @@ public final class NodeDao {
           result.put(pool, grouped);
         });
     return result;
+  }
+
+  /** {@code nodes} per flavor and AZ, as PoolResourceFlavorCount (maxCount = count). */
+  static List<FlavorCount> countsOf(List<NodeRow> nodes) {
+    Map<List<String>, Integer> counts = new LinkedHashMap<>();
+    nodes.stream()
+        .sorted(java.util.Comparator.comparing(NodeRow::flavor).thenComparing(NodeRow::az))
+        .forEach(n -> counts.merge(List.of(n.flavor(), n.az()), 1, Integer::sum));
+    List<FlavorAzCount> rows = new ArrayList<>();
+    counts.forEach((key, n) -> rows.add(new FlavorAzCount(key.get(0), key.get(1), n)));
+    return group(rows);
   }
 
   private record FlavorAzCount(String flavor, String az, int count) {}

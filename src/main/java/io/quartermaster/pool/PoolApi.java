@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.quartermaster.error.BadRequestException;
 import io.quartermaster.http.HttpExchange;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Caller;
@@ -15,10 +16,12 @@ public final class PoolApi implements HttpService {
 
   private final AccessControl access;
   private final PoolService pools;
+  private final PoolChanges changes;
 
-  public PoolApi(AccessControl access, PoolService pools) {
+  public PoolApi(AccessControl access, PoolService pools, PoolChanges changes) {
     this.access = access;
     this.pools = pools;
+    this.changes = changes;
   }
 
   @Override
@@ -26,7 +29,9 @@ public final class PoolApi implements HttpService {
     rules
         .post("/v2/{projectId}/pools", this::create)
         .get("/v2/{projectId}/pools", this::list)
-        .get("/v2/{projectId}/pools/{poolName}", this::show);
+        .get("/v2/{projectId}/pools/{poolName}", this::show)
+        .patch("/v2/{projectId}/pools/{poolName}", this::patch)
+        .delete("/v2/{projectId}/pools/{poolName}", this::delete);
   }
 
   private void create(ServerRequest req, ServerResponse res) {
@@ -44,10 +49,34 @@ public final class PoolApi implements HttpService {
   private void show(ServerRequest req, ServerResponse res) {
     String projectId = projectId(req);
     access.authorize(req, projectId, Role.VIEWER, "modelarts:pool:get");
-    HttpExchange.ok(res, pools.show(projectId, req.path().pathParameters().get("poolName")));
+    HttpExchange.ok(res, pools.show(projectId, poolName(req)));
   }
 
-  private static String projectId(ServerRequest req) {
+  private void patch(ServerRequest req, ServerResponse res) {
+    Caller caller = access.authorize(req, projectId(req), Role.MEMBER, "modelarts:pool:update");
+    requirePatchContentType(req);
+    HttpExchange.ok(res, changes.patch(caller, poolName(req), HttpExchange.readObject(req)));
+  }
+
+  private void delete(ServerRequest req, ServerResponse res) {
+    Caller caller = access.authorize(req, projectId(req), Role.MEMBER, "modelarts:pool:delete");
+    HttpExchange.ok(res, changes.delete(caller, poolName(req)));
+  }
+
+  private static void requirePatchContentType(ServerRequest req) {
+    String type =
+        req.headers().contentType().map(t -> t.mediaType().text()).orElse("application/json");
+    if (!type.equals("application/json") && !type.equals("application/merge-patch+json")) {
+      throw BadRequestException.because(
+          "Content-Type must be application/json or application/merge-patch+json, not " + type);
+    }
+  }
+
+  static String poolName(ServerRequest req) {
+    return req.path().pathParameters().get("poolName");
+  }
+
+  static String projectId(ServerRequest req) {
     return req.path().pathParameters().get("projectId");
   }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -51,6 +52,47 @@ public final class PoolDao {
         .findOne();
   }
 
+  /** The live pool, locked until the transaction ends: one change of a pool at a time. */
+  public Optional<PoolRow> lockLive(Handle h, String projectId, String name) {
+    return h.createQuery(
+            "select "
+                + COLUMNS
+                + " from pools"
+                + " where project_id = :p and name = :n and deleted_at is null for update")
+        .bind("p", projectId)
+        .bind("n", name)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  public void markDeletionRequested(Handle h, UUID id, Instant now) {
+    h.createUpdate(
+            """
+            update pools set deletion_requested_at = :now, phase = 'Deleting',
+              status_message = null, version = version + 1
+            where id = :id
+            """)
+        .bind("id", id)
+        .bind("now", Sql.timestamp(now))
+        .execute();
+  }
+
+  /** Requested node counts per phase group of a project's live pools in a workspace. */
+  public Map<String, Integer> countByPhase(Handle h, String projectId, String workspaceId) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    h.createQuery(
+            """
+            select phase, count(*) as n from pools
+            where project_id = :p and workspace_id = :w and deleted_at is null
+            group by phase
+            """)
+        .bind("p", projectId)
+        .bind("w", workspaceId)
+        .map((rs, ctx) -> Map.entry(rs.getString("phase"), rs.getInt("n")))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
   public Optional<PoolRow> findById(Handle h, UUID id) {
     return h.createQuery("select " + COLUMNS + " from pools where id = :id")
         .bind("id", id)
@@ -58,17 +100,16 @@ public final class PoolDao {
         .findOne();
   }
 
-  /** Live pools of a project (in a workspace, when given), oldest first. */
-  public List<PoolRow> listLive(Handle h, String projectId, Optional<String> workspaceId) {
+  /** Live pools of a project's workspace, oldest first. */
+  public List<PoolRow> listLive(Handle h, String projectId, String workspaceId) {
     return h.createQuery(
             "select "
                 + COLUMNS
                 + " from pools"
-                + " where project_id = :p and deleted_at is null"
-                + " and (cast(:w as text) is null or workspace_id = :w)"
+                + " where project_id = :p and workspace_id = :w and deleted_at is null"
                 + " order by created_at, name")
         .bind("p", projectId)
-        .bind("w", workspaceId.orElse(null))
+        .bind("w", workspaceId)
         .map((rs, ctx) -> row(rs))
         .list();
   }

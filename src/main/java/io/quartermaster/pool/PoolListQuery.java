@@ -9,22 +9,29 @@ import java.util.Set;
 
 /** The query of ListPools: {@code workspaceId}, {@code labelSelector} and {@code status}. */
 record PoolListQuery(
-    Optional<String> workspaceId, List<LabelRequirement> labels, Optional<Set<PoolPhase>> phases) {
+    String workspaceId, List<LabelRequirement> labels, Optional<Set<PoolPhase>> phases) {
 
   /** {@code key=value} or {@code key!=value} of a label selector. */
   record LabelRequirement(String key, String value, boolean equal) {}
 
   static PoolListQuery parse(UriQuery query) {
-    Optional<String> workspace = query.first("workspaceId").asOptional();
-    if (workspace.isPresent() && (workspace.get().isEmpty() || workspace.get().length() > 64)) {
-      throw BadRequestException.because("workspaceId must be 1 to 64 characters");
-    }
+    String workspace = workspace(query);
     List<LabelRequirement> labels = new ArrayList<>();
     Optional<String> selector = query.first("labelSelector").asOptional().filter(s -> !s.isBlank());
     selector.ifPresent(s -> labels.addAll(parseSelector(s)));
     Optional<Set<PoolPhase>> phases =
         query.first("status").asOptional().filter(s -> !s.isEmpty()).map(PoolListQuery::phases);
     return new PoolListQuery(workspace, labels, phases);
+  }
+
+  /** The {@code workspaceId} parameter: at most 64 characters, {@code "0"} when absent. */
+  static String workspace(UriQuery query) {
+    String workspace =
+        query.first("workspaceId").asOptional().filter(w -> !w.isEmpty()).orElse("0");
+    if (workspace.length() > 64) {
+      throw BadRequestException.because("workspaceId must be at most 64 characters");
+    }
+    return workspace;
   }
 
   private static Set<PoolPhase> phases(String status) {

@@ -50,11 +50,8 @@ final class PoolRequestParser {
     Billing billing = billing(annotations);
     if (!spec.hasNonNull("type")) {
       spec.put("type", "Dedicate");
-    } else if (!"Dedicate".equals(spec.get("type").asText()) || !spec.get("type").isTextual()) {
-      throw bad("spec.type must be Dedicate");
     }
-    checkScope(spec);
-    checkNetwork(spec);
+    checkSpec(spec);
     List<FlavorCount> resources = ResourcesParser.parse(spec, catalog);
     ResourcesParser.fillDefaults(spec, resources);
 
@@ -87,7 +84,8 @@ final class PoolRequestParser {
     return workspace;
   }
 
-  private static Billing billing(ObjectNode annotations) {
+  /** The billing of a pool, from its (request or stored) annotations. */
+  static Billing billing(ObjectNode annotations) {
     String mode = text(annotations, BILLING_MODE).orElse(Billing.PAY_PER_USE);
     annotations.put(BILLING_MODE, mode);
     boolean autoPay = flag(annotations, AUTO_PAY);
@@ -152,6 +150,16 @@ final class PoolRequestParser {
       case "false", "0" -> false;
       default -> throw bad("metadata.annotations." + key + " must be \"true\" or \"false\"");
     };
+  }
+
+  /** Checks the parts of a spec other than its resources. */
+  static void checkSpec(ObjectNode spec) {
+    JsonNode type = spec.get("type");
+    if (type != null && (!type.isTextual() || !"Dedicate".equals(type.asText()))) {
+      throw bad("spec.type must be Dedicate");
+    }
+    checkScope(spec);
+    checkNetwork(spec);
   }
 
   private static void checkScope(ObjectNode spec) {

@@ -110,11 +110,7 @@ public final class PoolService {
                 List.of(),
                 planner.apply(name, request.resources()),
                 caller));
-    ObjectNode metadata = (ObjectNode) manifest.get("metadata");
-    ((ObjectNode) metadata.get("labels"))
-        .put(PoolView.PROJECT_LABEL, caller.projectId())
-        .put(PoolView.ORDER_NAME_LABEL, order.orderName());
-    ((ObjectNode) metadata.get("annotations")).put(PoolView.ORDER_ID_ANNOTATION, order.orderId());
+    PoolManifests.recordOrder(manifest, caller.projectId(), order);
     pools.updateManifest(h, pool.id(), manifest);
     Optional<String> message =
         order.pending()
@@ -124,7 +120,7 @@ public final class PoolService {
       pools.setPhase(h, pool.id(), phase, message);
     }
     PoolRow stored = pools.findById(h, pool.id()).orElseThrow();
-    return view(h, stored);
+    return PoolView.load(h, nodes, stored);
   }
 
   List<PoolView> list(String projectId, PoolListQuery query) {
@@ -150,14 +146,7 @@ public final class PoolService {
         h -> {
           PoolRow pool =
               pools.findLive(h, projectId, name).orElseThrow(() -> NotFoundException.pool(name));
-          return view(h, pool);
+          return PoolView.load(h, nodes, pool);
         });
-  }
-
-  private PoolView view(Handle h, PoolRow pool) {
-    return PoolView.of(
-        pool,
-        nodes.counts(h, pool.id()),
-        nodes.inFlight(h, List.of(pool.id())).getOrDefault(pool.id(), Map.of()));
   }
 }

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** The vendor's Pool object, as the pool API answers it. */
 record PoolView(String apiVersion, String kind, Metadata metadata, JsonNode spec, Status status) {
@@ -55,6 +56,14 @@ record PoolView(String apiVersion, String kind, Metadata metadata, JsonNode spec
                 available,
                 List.of(),
                 inFlight.getOrDefault("deleteNode", List.of()))));
+  }
+
+  /** The view of {@code pool} as it stands in the database now. */
+  static PoolView load(Handle h, NodeDao nodes, PoolRow pool) {
+    return of(
+        pool,
+        nodes.counts(h, pool.id()),
+        nodes.inFlight(h, List.of(pool.id())).getOrDefault(pool.id(), Map.of()));
   }
 
   static String iso(Instant instant) {

@@ -1,12 +1,19 @@
 package io.quartermaster.testing;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.app.Application;
 import io.quartermaster.app.Config;
 import io.quartermaster.db.DatabaseConfig;
+import io.quartermaster.engine.EngineConfig;
+import io.quartermaster.http.Json;
+import io.quartermaster.pool.PoolConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -60,9 +67,42 @@ public final class TestServer {
     Config defaults =
         Config.fromEnvironment(
             Map.of("QM_ADMIN_PASSWORD", ADMIN_PASSWORD, "QM_PASSWORD_ITERATIONS", "1000"));
+    EngineConfig engine = defaults.engine();
     return defaults
         .withPort(0)
-        .withDatabase(new DatabaseConfig(dataDir, Optional.empty(), "postgres", "", 16, false));
+        .withDatabase(new DatabaseConfig(dataDir, Optional.empty(), "postgres", "", 16, false))
+        .withPools(new PoolConfig(defaults.pools().nodeQuota(), Optional.of(testCatalog(dataDir))))
+        .withEngine(
+            new EngineConfig(
+                engine.workers(),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(1),
+                engine.missedHeartbeats(),
+                2,
+                Duration.ofMillis(100),
+                Duration.ZERO));
+  }
+
+  /** A flavor with room for very few nodes, so tests can run out of capacity quickly. */
+  public static final String SCARCE_FLAVOR = "test.scarce.gpu";
+
+  public static final int SCARCE_CAPACITY = 2;
+
+  /** The shipped catalog plus {@link #SCARCE_FLAVOR}, written into the data directory. */
+  private static Path testCatalog(Path dataDir) {
+    try (InputStream in = TestServer.class.getResourceAsStream("/flavors.json")) {
+      ArrayNode flavors = (ArrayNode) Json.mapper().readTree(in);
+      ObjectNode scarce = flavors.addObject();
+      scarce.put("name", SCARCE_FLAVOR).put("type", "Dedicate").put("cpuArch", "x86");
+      scarce.put("cpu", "8").put("memory", "64Gi");
+      scarce.putArray("scope").add("Train");
+      scarce.putObject("capacityPerAz").put("az-test", SCARCE_CAPACITY);
+      Path file = dataDir.resolve("test-flavors.json");
+      Json.mapper().writeValue(file.toFile(), flavors);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
