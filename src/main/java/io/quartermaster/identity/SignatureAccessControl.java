@@ -32,6 +32,8 @@ final class SignatureAccessControl implements AccessControl {
 
   static final HeaderName SDK_DATE = HeaderNames.create("X-Sdk-Date");
   static final HeaderName PROJECT_ID = HeaderNames.create("X-Project-Id");
+  static final HeaderName CONTENT_SHA256 = HeaderNames.create("X-Sdk-Content-Sha256");
+  static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
   private static final DateTimeFormatter SDK_DATE_FORMAT =
@@ -149,7 +151,27 @@ final class SignatureAccessControl implements AccessControl {
         query,
         signedHeaders,
         name -> headerValue(request, name),
-        CanonicalRequest.hex(CanonicalRequest.sha256(HttpExchange.body(request))));
+        payloadHash(request, signedHeaders));
+  }
+
+  /**
+   * The body's hex SHA-256, or {@code UNSIGNED-PAYLOAD} when the signer declared so in a signed
+   * {@code X-Sdk-Content-Sha256}. The official SDK does that for every body whose content type is
+   * not {@code application/json}, such as PATCH's {@code application/merge-patch+json}: the body of
+   * such a request is not covered by its signature, though everything else is. The header being
+   * signed means that only the key's holder can make that choice.
+   */
+  private static String payloadHash(ServerRequest request, List<String> signedHeaders) {
+    String actual = CanonicalRequest.hex(CanonicalRequest.sha256(HttpExchange.body(request)));
+    if (!signedHeaders.contains(CONTENT_SHA256.lowerCase())) {
+      return actual;
+    }
+    String declared = headerValue(request, CONTENT_SHA256.lowerCase());
+    if (!declared.equals(UNSIGNED_PAYLOAD) && !declared.equals(actual)) {
+      throw new UnauthorizedException(
+          "X-Sdk-Content-Sha256 must be UNSIGNED-PAYLOAD or the hex SHA-256 of the body");
+    }
+    return declared;
   }
 
   private static String headerValue(ServerRequest request, String name) {

@@ -332,4 +332,25 @@ class SignedRequestTest {
       assertEquals("X-Auth-Token is missing", result.body().at("/error/message").asText());
     }
   }
+
+  @Test
+  void aBodyIsLeftUnsignedOnlyWhenTheSignerSignedThatChoice() {
+    // The SDK does this itself for bodies that are not application/json (PATCH's merge patch).
+    String path = pools() + "/" + Pools.poolName("pool-none", tenant.projectId());
+    Map<String, Object> patch = Map.of("spec", Map.of("resources", List.of()));
+    Map<String, String> unsigned = Map.of("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD");
+    ApiClient declared = signedFor("PATCH", path, unsigned, Map.of("a", 1));
+    assertEquals(404, declared.patch(path, patch).status(), "signature holds, pool is missing");
+
+    ApiClient addedLater =
+        signedFor("PATCH", path, Map.of(), Map.of("a", 1))
+            .withHeader("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD");
+    assertUnauthorized(MISMATCH, addedLater.patch(path, patch));
+
+    ApiClient wrongHash =
+        signedFor("PATCH", path, Map.of("X-Sdk-Content-Sha256", "0".repeat(64)), patch);
+    assertUnauthorized(
+        "X-Sdk-Content-Sha256 must be UNSIGNED-PAYLOAD or the hex SHA-256 of the body",
+        wrongHash.patch(path, patch));
+  }
 }
