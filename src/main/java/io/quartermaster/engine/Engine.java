@@ -1,5 +1,6 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.engine.webhook.WebhookProvider;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderEventLog;
 import io.quartermaster.order.OrderLifecycleDao;
@@ -9,7 +10,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** Builds the order engine with the simulated provider. */
+/** Builds the order engine with the provider the configuration names. */
 public final class Engine {
 
   private Engine() {}
@@ -17,8 +18,17 @@ public final class Engine {
   public static OrderEngine create(
       DataSource dataSource, Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
     Provider provider =
-        new SimulatedProvider(
-            jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
+        config
+            .webhook()
+            .<Provider>map(webhook -> new WebhookProvider(webhook, clock))
+            .orElseGet(
+                () ->
+                    new SimulatedProvider(
+                        jdbi,
+                        new SimulatedCapacityDao(),
+                        catalog,
+                        config.simulatedNodeTime(),
+                        clock));
     OrderRunner runner =
         new OrderRunner(
             jdbi,
