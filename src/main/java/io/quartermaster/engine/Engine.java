@@ -17,18 +17,7 @@ public final class Engine {
 
   public static OrderEngine create(
       DataSource dataSource, Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
-    Provider provider =
-        config
-            .webhook()
-            .<Provider>map(webhook -> new WebhookProvider(webhook, clock))
-            .orElseGet(
-                () ->
-                    new SimulatedProvider(
-                        jdbi,
-                        new SimulatedCapacityDao(),
-                        catalog,
-                        config.simulatedNodeTime(),
-                        clock));
+    Provider provider = provider(jdbi, catalog, config, clock);
     OrderRunner runner =
         new OrderRunner(
             jdbi,
@@ -39,5 +28,14 @@ public final class Engine {
             provider,
             clock);
     return new OrderEngine(dataSource, runner, config);
+  }
+
+  private static Provider provider(
+      Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
+    if (config.webhook().isPresent()) {
+      return new WebhookProvider(config.webhook().get(), clock);
+    }
+    return new SimulatedProvider(
+        jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
   }
 }

@@ -35,10 +35,6 @@ public final class WebhookProvider implements Provider {
   private final Clock clock;
 
   public WebhookProvider(WebhookConfig config, Clock clock) {
-    this(config, clock, RandomGenerator.getDefault());
-  }
-
-  WebhookProvider(WebhookConfig config, Clock clock, RandomGenerator random) {
     this.config = config;
     // HTTP/1.1 because an http:// URL would otherwise be sent an h2c upgrade, which some
     // frameworks and proxies in front of an operator's endpoint mishandle on a POST.
@@ -49,7 +45,9 @@ public final class WebhookProvider implements Provider {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.signature = new WebhookSignature(config.secret());
-    this.backoff = new WebhookBackoff(config.backoff(), config.maxBackoff(), random, clock);
+    this.backoff =
+        new WebhookBackoff(
+            config.backoff(), config.maxBackoff(), RandomGenerator.getDefault(), clock);
     this.clock = clock;
   }
 
