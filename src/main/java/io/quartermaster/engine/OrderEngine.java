@@ -34,10 +34,9 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
                     .thenRemove(
                         complete -> {
                           String id = complete.getExecution().taskInstance.getId();
-                          String cause =
-                              complete.getCause().map(Throwable::toString).orElse("unknown error");
-                          LOG.log(Level.ERROR, "order " + id + " gave up after retries: " + cause);
-                          runner.giveUp(Long.parseLong(id), cause);
+                          Throwable cause = complete.getCause().orElse(null);
+                          LOG.log(Level.ERROR, "order " + id + " gave up after retries", cause);
+                          runner.giveUp(Long.parseLong(id), reason(cause));
                         }))
             .execute((instance, context) -> run(runner, instance.getId()));
     this.scheduler =
@@ -61,6 +60,17 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("order " + id + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The cause as the order's user reads it: the message of a provider's exception rather than its
+   * class name, which means nothing outside the service (the log keeps the whole exception).
+   */
+  private static String reason(Throwable cause) {
+    if (cause == null) {
+      return "unknown error";
+    }
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
   }
 
   /** Starts picking up orders, including those a crashed instance left half done. */
