@@ -51,12 +51,12 @@ class PoolDeletionTest {
   @Test
   void deletedNodesGiveTheirCapacityBack() {
     String display = Pools.uniqueName();
-    pools.createRunning(display, TestServer.SCARCE_FLAVOR, TestServer.SCARCE_CAPACITY);
+    pools.createRunning(display, TestServer.RECLAIMED_FLAVOR, TestServer.SCARCE_CAPACITY);
     tenant.member().delete(pools.poolPath(display));
     pools.awaitGone(display);
 
     String again = Pools.uniqueName();
-    pools.createRunning(again, TestServer.SCARCE_FLAVOR, TestServer.SCARCE_CAPACITY);
+    pools.createRunning(again, TestServer.RECLAIMED_FLAVOR, TestServer.SCARCE_CAPACITY);
     tenant.member().delete(pools.poolPath(again));
     pools.awaitGone(again);
   }
