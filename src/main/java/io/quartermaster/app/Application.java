@@ -26,6 +26,11 @@ public final class Application implements AutoCloseable {
     try {
       List<HttpService> services = List.of(new HealthService(database));
       WebServer server = ApiServer.start(config.host(), config.port(), services);
+      if (!server.isRunning()) {
+        // Helidon logs a failed bind and returns a stopped server instead of throwing.
+        throw new InvalidConfigException(
+            "cannot listen on " + config.host() + ":" + config.port() + " (is the port in use?)");
+      }
       return new Application(database, server);
     } catch (RuntimeException e) {
       database.close();
