@@ -55,29 +55,33 @@ public final class Application implements AutoCloseable {
       engine =
           Engine.create(database.dataSource(), database.jdbi(), catalog, config.engine(), clock);
       OrderNames names = new OrderNames();
+      OrderPlanner planner = new OrderPlanner(catalog, names);
       OrderPlacement placement =
           new OrderPlacement(new OrderLifecycleDao(), new OrderEventLog(), names, engine, clock);
+      PoolDao poolDao = new PoolDao();
+      NodeDao nodeDao = new NodeDao();
+      Runnable wakeEngine = engine::wakeUp;
       PoolService pools =
           new PoolService(
               database.jdbi(),
-              new PoolDao(),
-              new NodeDao(),
+              poolDao,
+              nodeDao,
               catalog,
-              new OrderPlanner(catalog, names),
+              planner,
               placement,
               config.pools(),
-              engine::wakeUp,
+              wakeEngine,
               clock);
       PoolChanges changes =
           new PoolChanges(
               database.jdbi(),
-              new PoolDao(),
-              new NodeDao(),
+              poolDao,
+              nodeDao,
               catalog,
-              new OrderPlanner(catalog, names),
+              planner,
               placement,
               config.pools(),
-              engine::wakeUp,
+              wakeEngine,
               clock);
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
@@ -85,10 +89,7 @@ public final class Application implements AutoCloseable {
       services.add(new FlavorApi(accessControl, catalog));
       services.add(new PoolApi(accessControl, pools, changes));
       services.add(
-          new NodeApi(
-              accessControl,
-              new NodeService(database.jdbi(), new PoolDao(), new NodeDao()),
-              changes));
+          new NodeApi(accessControl, new NodeService(database.jdbi(), poolDao, nodeDao), changes));
       services.add(
           new OrderApi(
               accessControl,
