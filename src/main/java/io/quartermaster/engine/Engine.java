@@ -1,5 +1,6 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.app.InvalidConfigException;
 import io.quartermaster.engine.webhook.WebhookProvider;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderEventLog;
@@ -35,7 +36,15 @@ public final class Engine {
     if (config.webhook().isPresent()) {
       return new WebhookProvider(config.webhook().get(), clock);
     }
-    return new SimulatedProvider(
-        jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
+    SimulatedFaults faults = config.simulatedFaults();
+    for (String flavor : faults.failureRates().keySet()) {
+      if (catalog.find(flavor).isEmpty()) {
+        throw new InvalidConfigException(
+            "QM_SIMULATED_FAILURE_RATES names flavor " + flavor + ", which the catalog lacks");
+      }
+    }
+    FaultPlan plan =
+        new FaultPlan(faults, config.simulatedNodeTime(), KeyedRandom.seeded(faults.seed()));
+    return new SimulatedProvider(jdbi, new SimulatedCapacityDao(), catalog, plan, clock);
   }
 }
