@@ -1,6 +1,7 @@
 package io.quartermaster.engine;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -74,7 +75,12 @@ final class FaultPlan {
     };
   }
 
+  /** Whole milliseconds as such, others rounded up to a tenth, so being just late shows. */
   private static String millis(Duration duration) {
-    return duration.toMillis() + " ms";
+    long nanos = duration.toNanos();
+    if (nanos % 1_000_000 == 0) {
+      return nanos / 1_000_000 + " ms";
+    }
+    return String.format(Locale.ROOT, "%.1f ms", Math.ceil(nanos / 1e5) / 10);
   }
 }

@@ -116,6 +116,14 @@ class FaultPlanTest {
         new FaultPlan(faults, Duration.ofMillis(100), key -> dice(0.9, 0.4))
             .decide(create("k", CPU));
     assertEquals(new FaultPlan.Fate(Duration.ofMillis(500), Optional.empty()), inTime);
+    FaultPlan.Fate justLate =
+        new FaultPlan(
+                faults(0, Duration.ofMillis(10), Optional.of(Duration.ofMillis(10)), 0),
+                Duration.ofMillis(5),
+                key -> dice(0.9, 0.504))
+            .decide(create("k", CPU));
+    assertEquals(
+        Optional.of("Timed out after 10 ms (the operation needed 10.1 ms)."), justLate.failure());
   }
 
   private static SimulatedFaults faults(
