@@ -36,15 +36,23 @@ public final class Engine {
     if (config.webhook().isPresent()) {
       return new WebhookProvider(config.webhook().get(), clock);
     }
+    return new SimulatedProvider(
+        jdbi, new SimulatedCapacityDao(), catalog, faultPlan(catalog, config), clock);
+  }
+
+  /**
+   * The simulated provider's faults, checked against the catalog: a misspelt flavor is an error.
+   */
+  static FaultPlan faultPlan(FlavorCatalog catalog, EngineConfig config) {
     SimulatedFaults faults = config.simulatedFaults();
     for (String flavor : faults.failureRates().keySet()) {
       if (catalog.find(flavor).isEmpty()) {
         throw new InvalidConfigException(
-            "QM_SIMULATED_FAILURE_RATES names flavor " + flavor + ", which the catalog lacks");
+            "QM_SIMULATED_FAILURE_RATES names flavor "
+                + flavor
+                + ", which is not in the flavor catalog");
       }
     }
-    FaultPlan plan =
-        new FaultPlan(faults, config.simulatedNodeTime(), KeyedRandom.seeded(faults.seed()));
-    return new SimulatedProvider(jdbi, new SimulatedCapacityDao(), catalog, plan, clock);
+    return new FaultPlan(faults, config.simulatedNodeTime(), KeyedRandom.seeded(faults.seed()));
   }
 }

@@ -10,6 +10,7 @@ import io.quartermaster.testing.Identities;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

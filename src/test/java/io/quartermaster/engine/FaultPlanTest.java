@@ -2,8 +2,12 @@ package io.quartermaster.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quartermaster.app.Config;
+import io.quartermaster.app.InvalidConfigException;
+import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.ItemAction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,6 +128,37 @@ class FaultPlanTest {
             .decide(create("k", CPU));
     assertEquals(
         Optional.of("Timed out after 10 ms (the operation needed 10.1 ms)."), justLate.failure());
+  }
+
+  @Test
+  void perFlavorRatesMustNameFlavorsOfTheCatalog() {
+    FlavorCatalog catalog = FlavorCatalog.load(Optional.empty());
+    EngineConfig engine = Config.fromEnvironment(Map.of()).engine();
+    SimulatedFaults misspelt =
+        new SimulatedFaults(
+            0,
+            Map.of("modelarts.vm.gpu.t4", 1.0),
+            Duration.ZERO,
+            Duration.ZERO,
+            Optional.empty(),
+            0);
+
+    InvalidConfigException e =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> Engine.faultPlan(catalog, engine.withSimulatedFaults(misspelt)));
+
+    assertEquals(
+        "QM_SIMULATED_FAILURE_RATES names flavor modelarts.vm.gpu.t4, which is not in the flavor"
+            + " catalog",
+        e.getMessage());
+    SimulatedFaults known =
+        new SimulatedFaults(0, Map.of(GPU, 1.0), Duration.ZERO, Duration.ZERO, Optional.empty(), 0);
+    assertTrue(
+        Engine.faultPlan(catalog, engine.withSimulatedFaults(known))
+            .decide(create("k", GPU))
+            .failure()
+            .isPresent());
   }
 
   private static SimulatedFaults faults(
