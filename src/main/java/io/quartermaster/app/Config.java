@@ -96,6 +96,10 @@ public record Config(
     return new Config(host, port, newDatabase, identity, pools, engine, orders);
   }
 
+  public Config withIdentity(IdentityConfig newIdentity) {
+    return new Config(host, port, database, newIdentity, pools, engine, orders);
+  }
+
   public Config withPools(PoolConfig newPools) {
     return new Config(host, port, database, identity, newPools, engine, orders);
   }

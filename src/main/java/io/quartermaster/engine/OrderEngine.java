@@ -2,6 +2,7 @@ package io.quartermaster.engine;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -46,7 +47,20 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
             .heartbeatInterval(config.heartbeatInterval())
             .missedHeartbeatsLimit(config.missedHeartbeats())
             .shutdownMaxWait(Duration.ofSeconds(5))
+            .schedulerName(new SchedulerName.Fixed(instanceName()))
             .build();
+  }
+
+  /**
+   * A name no other instance has, even on the same host: db-scheduler records which instance picked
+   * a job, and two instances under one name would be indistinguishable there.
+   */
+  private static String instanceName() {
+    return new SchedulerName.Hostname().getName()
+        + "-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 
   private static void run(OrderRunner runner, String id) {

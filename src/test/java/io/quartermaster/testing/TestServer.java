@@ -108,6 +108,7 @@ public final class TestServer {
         scarce.putArray("scope").add("Train");
         scarce.putObject("capacityPerAz").put("az-test", SCARCE_CAPACITY);
       }
+      Files.createDirectories(dataDir);
       Path file = dataDir.resolve("test-flavors.json");
       Json.mapper().writeValue(file.toFile(), flavors);
       return file;
