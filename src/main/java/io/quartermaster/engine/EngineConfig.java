@@ -27,9 +27,14 @@ public record EngineConfig(
     SimulatedFaults simulatedFaults,
     Optional<WebhookConfig> webhook) {
 
+  /** db-scheduler's own lower bound: fewer missed heartbeats would misjudge live instances. */
+  public static final int MIN_MISSED_HEARTBEATS = 4;
+
   public EngineConfig {
-    if (workers < 1 || missedHeartbeats < 1 || maxRetries < 0) {
-      throw new IllegalArgumentException("engine workers and missed heartbeats must be positive");
+    if (workers < 1 || missedHeartbeats < MIN_MISSED_HEARTBEATS || maxRetries < 0) {
+      throw new IllegalArgumentException(
+          "engine workers must be positive, retries not negative, missed heartbeats at least "
+              + MIN_MISSED_HEARTBEATS);
     }
   }
 
