@@ -54,6 +54,7 @@ public record Config(
             read.integer("QM_ENGINE_MAX_RETRIES", 5, 0),
             read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
             read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)),
+            SimulatedSettings.read(read),
             WebhookSettings.read(read));
     return new Config(
         read.string("QM_HOST", "0.0.0.0"),

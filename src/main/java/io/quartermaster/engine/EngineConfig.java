@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param heartbeatInterval how often a running order says it is alive; an order whose instance
  *     stayed silent for {@code missedHeartbeats} intervals is taken over by another instance
  * @param simulatedNodeTime how long the simulated provider takes per node
+ * @param simulatedFaults the failures and delays the simulated provider injects
  * @param webhook the operator's endpoint that carries out order items; empty for the simulated
  *     provider
  */
@@ -23,6 +24,7 @@ public record EngineConfig(
     int maxRetries,
     Duration retryBackoff,
     Duration simulatedNodeTime,
+    SimulatedFaults simulatedFaults,
     Optional<WebhookConfig> webhook) {
 
   /** db-scheduler's own lower bound: fewer missed heartbeats would misjudge live instances. */
@@ -46,6 +48,21 @@ public record EngineConfig(
         maxRetries,
         retryBackoff,
         simulatedNodeTime,
+        simulatedFaults,
         Optional.of(newWebhook));
+  }
+
+  /** The same engine, with the simulated provider injecting {@code faults}. */
+  public EngineConfig withSimulatedFaults(SimulatedFaults faults) {
+    return new EngineConfig(
+        workers,
+        pollInterval,
+        heartbeatInterval,
+        missedHeartbeats,
+        maxRetries,
+        retryBackoff,
+        simulatedNodeTime,
+        faults,
+        webhook);
   }
 }
