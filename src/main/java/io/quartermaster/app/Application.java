@@ -61,29 +61,33 @@ public final class Application implements AutoCloseable {
       engine =
           Engine.create(database.dataSource(), database.jdbi(), catalog, config.engine(), clock);
       OrderNames names = new OrderNames();
+      OrderPlanner planner = new OrderPlanner(catalog, names);
       OrderPlacement placement =
           new OrderPlacement(new OrderLifecycleDao(), new OrderEventLog(), names, engine, clock);
+      PoolDao poolDao = new PoolDao();
+      NodeDao nodeDao = new NodeDao();
+      Runnable wakeEngine = engine::wakeUp;
       PoolService pools =
           new PoolService(
               database.jdbi(),
-              new PoolDao(),
-              new NodeDao(),
+              poolDao,
+              nodeDao,
               catalog,
-              new OrderPlanner(catalog, names),
+              planner,
               placement,
               config.pools(),
-              engine::wakeUp,
+              wakeEngine,
               clock);
       PoolChanges changes =
           new PoolChanges(
               database.jdbi(),
-              new PoolDao(),
-              new NodeDao(),
+              poolDao,
+              nodeDao,
               catalog,
-              new OrderPlanner(catalog, names),
+              planner,
               placement,
               config.pools(),
-              engine::wakeUp,
+              wakeEngine,
               clock);
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
@@ -91,16 +95,18 @@ public final class Application implements AutoCloseable {
       services.add(new FlavorApi(accessControl, catalog));
       services.add(new PoolApi(accessControl, pools, changes));
       services.add(
-          new NodeApi(
-              accessControl,
-              new NodeService(database.jdbi(), new PoolDao(), new NodeDao()),
-              changes));
+          new NodeApi(accessControl, new NodeService(database.jdbi(), poolDao, nodeDao), changes));
       services.add(
           new OrderApi(
               accessControl,
               new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
       engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
+      if (!server.isRunning()) {
+        // Helidon logs a failed bind and returns a stopped server instead of throwing.
+        throw new InvalidConfigException(
+            "cannot listen on " + config.host() + ":" + config.port() + " (is the port in use?)");
+      }
       return new Application(database, engine, server);
     } catch (RuntimeException e) {
       if (engine != null) {

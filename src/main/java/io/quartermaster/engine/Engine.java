@@ -1,5 +1,7 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.app.InvalidConfigException;
+import io.quartermaster.engine.webhook.WebhookProvider;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderEventLog;
 import io.quartermaster.order.OrderLifecycleDao;
@@ -9,16 +11,14 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** Builds the order engine with the simulated provider. */
+/** Builds the order engine with the provider the configuration names. */
 public final class Engine {
 
   private Engine() {}
 
   public static OrderEngine create(
       DataSource dataSource, Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
-    Provider provider =
-        new SimulatedProvider(
-            jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
+    Provider provider = provider(jdbi, catalog, config, clock);
     OrderRunner runner =
         new OrderRunner(
             jdbi,
@@ -29,5 +29,30 @@ public final class Engine {
             provider,
             clock);
     return new OrderEngine(dataSource, runner, config);
+  }
+
+  private static Provider provider(
+      Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
+    if (config.webhook().isPresent()) {
+      return new WebhookProvider(config.webhook().get(), clock);
+    }
+    return new SimulatedProvider(
+        jdbi, new SimulatedCapacityDao(), catalog, faultPlan(catalog, config), clock);
+  }
+
+  /**
+   * The simulated provider's faults, checked against the catalog: a misspelt flavor is an error.
+   */
+  static FaultPlan faultPlan(FlavorCatalog catalog, EngineConfig config) {
+    SimulatedFaults faults = config.simulatedFaults();
+    for (String flavor : faults.failureRates().keySet()) {
+      if (catalog.find(flavor).isEmpty()) {
+        throw new InvalidConfigException(
+            "QM_SIMULATED_FAILURE_RATES names flavor "
+                + flavor
+                + ", which is not in the flavor catalog");
+      }
+    }
+    return new FaultPlan(faults, config.simulatedNodeTime(), KeyedRandom.seeded(faults.seed()));
   }
 }

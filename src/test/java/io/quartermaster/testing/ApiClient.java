@@ -93,7 +93,7 @@ public final class ApiClient {
       headers.put("X-Auth-Token", token);
     }
     String json = body == null ? "" : asJson(body);
-    if (body != null) {
+    if (body != null && !extraHeaders.containsKey("Content-Type")) {
       headers.put("Content-Type", "application/json");
     }
     if (signer != null) {
