@@ -1,6 +1,7 @@
 package io.quartermaster.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.AccessKey;
 import io.quartermaster.testing.ApiClient;
@@ -9,13 +10,22 @@ import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -54,7 +64,13 @@ class RolesOnEveryEndpointTest {
     String pathIn(Project project) {
       return path.replace("{p}", project.id())
           .replace("{pool}", project.pool())
-          .replace("{order}", project.order());
+          .replace("{order}", project.order())
+          .replace("{missing}", MISSING_POOL);
+    }
+
+    /** The route it exercises, such as {@code GET /v2/{}/pools/{}}. */
+    String route() {
+      return method + " " + path.replaceAll("\\{[^}]+}", "{}");
     }
   }
 
@@ -92,8 +108,9 @@ class RolesOnEveryEndpointTest {
         created.body().at("/metadata/labels/os.modelarts~1order.name").asText());
   }
 
+  private static final String MISSING_POOL = Pools.poolName("pool-none", "0");
+
   static List<Endpoint> endpoints() {
-    String missingPool = Pools.poolName("pool-none", "0");
     return List.of(
         new Endpoint("GET", "/v1/{p}/resourceflavors", () -> null, Role.VIEWER, 200),
         new Endpoint("GET", "/v1/{p}/orders", () -> null, Role.VIEWER, 200),
@@ -115,14 +132,38 @@ class RolesOnEveryEndpointTest {
                     Map.of("annotations", Map.of("os.modelarts/description", "role table"))),
             Role.MEMBER,
             200),
-        new Endpoint("DELETE", "/v2/{p}/pools/" + missingPool, () -> null, Role.MEMBER, 404),
+        new Endpoint("DELETE", "/v2/{p}/pools/{missing}", () -> null, Role.MEMBER, 404),
         new Endpoint("GET", "/v2/{p}/pools/{pool}/nodes", () -> null, Role.VIEWER, 200),
         new Endpoint(
             "POST",
-            "/v2/{p}/pools/" + missingPool + "/nodes/batch-delete",
+            "/v2/{p}/pools/{missing}/nodes/batch-delete",
             () -> Map.of("deleteNodeNames", List.of("os-node-created-aaaaa")),
             Role.MEMBER,
             404));
+  }
+
+  /**
+   * The table keeps up with the service: every {@code /v1} and {@code /v2} route registered in the
+   * sources is one of its rows, so that a new endpoint cannot go without its role checks tested.
+   */
+  @Test
+  void everyV1AndV2RouteOfTheServiceIsInTheTable() throws IOException {
+    Pattern route = Pattern.compile("\\.(get|post|put|patch|delete)\\(\\s*\"(/v[12]/[^\"]*)\"");
+    Set<String> registered = new TreeSet<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher matcher = route.matcher(Files.readString(source));
+        while (matcher.find()) {
+          registered.add(
+              matcher.group(1).toUpperCase(Locale.ROOT)
+                  + " "
+                  + matcher.group(2).replaceAll("\\{[^}]+}", "{}"));
+        }
+      }
+    }
+    Set<String> tabled = new TreeSet<>(endpoints().stream().map(Endpoint::route).toList());
+    assertTrue(registered.size() >= 10, registered::toString);
+    assertEquals(registered, tabled);
   }
 
   @TestFactory
