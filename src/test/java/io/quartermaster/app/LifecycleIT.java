@@ -119,7 +119,7 @@ class LifecycleIT {
     try (Connection session = DriverManager.getConnection(jdbcUrl(data), "postgres", "")) {
       ServiceProcess restarted = serve(port, data).awaitHealthy(port);
       assertFalse(orphan.isAlive(), "the orphan was stopped");
-      assertTrue(restarted.stderr().contains("left running on"), restarted.stderr());
+      assertTrue(restarted.stdout().contains("left running on"), restarted.stdout());
       assertFalse(session.isValid(2), "the orphan's sessions were ended");
     }
 
