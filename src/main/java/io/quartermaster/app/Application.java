@@ -3,8 +3,30 @@ package io.quartermaster.app;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
+import io.quartermaster.engine.Engine;
+import io.quartermaster.engine.OrderEngine;
+import io.quartermaster.flavor.FlavorApi;
+import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
+import io.quartermaster.identity.AccessControl;
+import io.quartermaster.identity.Identity;
+import io.quartermaster.order.OrderApi;
+import io.quartermaster.order.OrderEventLog;
+import io.quartermaster.order.OrderLifecycleDao;
+import io.quartermaster.order.OrderNames;
+import io.quartermaster.order.OrderPlacement;
+import io.quartermaster.order.OrderPlanner;
+import io.quartermaster.order.OrderQueryDao;
+import io.quartermaster.order.OrderQueryService;
+import io.quartermaster.pool.NodeApi;
+import io.quartermaster.pool.NodeDao;
+import io.quartermaster.pool.NodeService;
+import io.quartermaster.pool.PoolApi;
+import io.quartermaster.pool.PoolChanges;
+import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolService;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,25 +36,75 @@ import java.util.List;
 public final class Application implements AutoCloseable {
 
   private final Database database;
+  private final OrderEngine engine;
   private final WebServer server;
 
-  private Application(Database database, WebServer server) {
+  private Application(Database database, OrderEngine engine, WebServer server) {
     this.database = database;
+    this.engine = engine;
     this.server = server;
   }
 
   public static Application start(Config config, Clock clock) {
+    FlavorCatalog catalog = FlavorCatalog.load(config.pools().flavorCatalog());
     Database database = Database.start(config.database());
+    OrderEngine engine = null;
     try {
-      List<HttpService> services = List.of(new HealthService(database));
+      Identity identity = Identity.start(database.jdbi(), config.identity(), clock);
+      AccessControl accessControl = identity.accessControl();
+      engine =
+          Engine.create(database.dataSource(), database.jdbi(), catalog, config.engine(), clock);
+      OrderNames names = new OrderNames();
+      OrderPlacement placement =
+          new OrderPlacement(new OrderLifecycleDao(), new OrderEventLog(), names, engine, clock);
+      PoolService pools =
+          new PoolService(
+              database.jdbi(),
+              new PoolDao(),
+              new NodeDao(),
+              catalog,
+              new OrderPlanner(catalog, names),
+              placement,
+              config.pools(),
+              engine::wakeUp,
+              clock);
+      PoolChanges changes =
+          new PoolChanges(
+              database.jdbi(),
+              new PoolDao(),
+              new NodeDao(),
+              catalog,
+              new OrderPlanner(catalog, names),
+              placement,
+              config.pools(),
+              engine::wakeUp,
+              clock);
+
+      List<HttpService> services = new ArrayList<>(identity.httpServices());
+      services.add(new HealthService(database));
+      services.add(new FlavorApi(accessControl, catalog));
+      services.add(new PoolApi(accessControl, pools, changes));
+      services.add(
+          new NodeApi(
+              accessControl,
+              new NodeService(database.jdbi(), new PoolDao(), new NodeDao()),
+              changes));
+      services.add(
+          new OrderApi(
+              accessControl,
+              new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
+      engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
       if (!server.isRunning()) {
         // Helidon logs a failed bind and returns a stopped server instead of throwing.
         throw new InvalidConfigException(
             "cannot listen on " + config.host() + ":" + config.port() + " (is the port in use?)");
       }
-      return new Application(database, server);
+      return new Application(database, engine, server);
     } catch (RuntimeException e) {
+      if (engine != null) {
+        engine.close();
+      }
       database.close();
       throw e;
     }
@@ -48,9 +120,11 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  /** Stops taking requests, lets running order steps finish, then closes the database. */
   @Override
   public void close() {
     server.stop();
+    engine.close();
     database.close();
   }
 }

@@ -1,15 +1,29 @@
 package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
+import io.quartermaster.engine.EngineConfig;
+import io.quartermaster.identity.IdentityConfig;
+import io.quartermaster.order.OrderConfig;
+import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the service is configured with, read once at start. Each feature gets its own part;
- * nothing reads the environment after this.
+ * Everything the service is configured with, read once at start from {@code QM_*} environment
+ * variables (the README's configuration table lists them). Each feature gets its own part; nothing
+ * reads the environment after this.
  */
-public record Config(String host, int port, DatabaseConfig database) {
+public record Config(
+    String host,
+    int port,
+    DatabaseConfig database,
+    IdentityConfig identity,
+    PoolConfig pools,
+    EngineConfig engine,
+    OrderConfig orders) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -24,16 +38,73 @@ public record Config(String host, int port, DatabaseConfig database) {
             read.string("QM_DATABASE_PASSWORD", ""),
             read.integer("QM_DATABASE_POOL_SIZE", 16),
             true);
+    PoolConfig pools =
+        new PoolConfig(
+            read.integer("QM_NODE_QUOTA", 100), read.optional("QM_FLAVOR_CATALOG").map(Path::of));
+    EngineConfig engine =
+        new EngineConfig(
+            read.integer("QM_ENGINE_WORKERS", 4),
+            read.duration("QM_ENGINE_POLL_INTERVAL", Duration.ofSeconds(1)),
+            read.duration("QM_ENGINE_HEARTBEAT_INTERVAL", Duration.ofSeconds(5)),
+            read.integer("QM_ENGINE_MISSED_HEARTBEATS", 4),
+            read.integer("QM_ENGINE_MAX_RETRIES", 5),
+            read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
+            read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)),
+            WebhookSettings.read(read));
     return new Config(
-        read.string("QM_HOST", "0.0.0.0"), read.integer("QM_PORT", DEFAULT_PORT), database);
+        read.string("QM_HOST", "0.0.0.0"),
+        read.integer("QM_PORT", DEFAULT_PORT),
+        database,
+        identity(read),
+        pools,
+        engine,
+        orders(read));
+  }
+
+  private static OrderConfig orders(EnvironmentReader read) {
+    Duration window = read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW);
+    if (window.isZero()) {
+      throw new InvalidConfigException("QM_ORDER_LIST_WINDOW must be longer than zero");
+    }
+    return new OrderConfig(window);
+  }
+
+  private static IdentityConfig identity(EnvironmentReader read) {
+    var adminPassword = read.optional("QM_ADMIN_PASSWORD");
+    if (adminPassword.isPresent()
+        && (adminPassword.get().length() < 8 || adminPassword.get().length() > 128)) {
+      throw new InvalidConfigException("QM_ADMIN_PASSWORD must be 8 to 128 characters long");
+    }
+    int iterations =
+        read.integer("QM_PASSWORD_ITERATIONS", IdentityConfig.DEFAULT_PASSWORD_ITERATIONS);
+    if (iterations < 1) {
+      throw new InvalidConfigException("QM_PASSWORD_ITERATIONS must be at least 1");
+    }
+    Duration tokenTtl = read.duration("QM_TOKEN_TTL", IdentityConfig.DEFAULT_TOKEN_TTL);
+    if (tokenTtl.isZero()) {
+      throw new InvalidConfigException("QM_TOKEN_TTL must be longer than zero");
+    }
+    return new IdentityConfig(adminPassword, tokenTtl, iterations);
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database);
+    return new Config(host, newPort, database, identity, pools, engine, orders);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase);
+    return new Config(host, port, newDatabase, identity, pools, engine, orders);
+  }
+
+  public Config withIdentity(IdentityConfig newIdentity) {
+    return new Config(host, port, database, newIdentity, pools, engine, orders);
+  }
+
+  public Config withPools(PoolConfig newPools) {
+    return new Config(host, port, database, identity, newPools, engine, orders);
+  }
+
+  public Config withEngine(EngineConfig newEngine) {
+    return new Config(host, port, database, identity, pools, newEngine, orders);
   }
 
   public Config withDataDir(Path dataDir) {
@@ -60,6 +131,24 @@ public record Config(String host, int port, DatabaseConfig database) {
 
     int integer(String name, int fallback) {
       return optional(name).map(v -> parse(name, v)).orElse(fallback);
+    }
+
+    /** A non-negative ISO-8601 duration such as {@code PT2S} or {@code P30D}. */
+    Duration duration(String name, Duration fallback) {
+      return optional(name).map(v -> parseDuration(name, v)).orElse(fallback);
+    }
+
+    private static Duration parseDuration(String name, String value) {
+      try {
+        Duration duration = Duration.parse(value);
+        if (!duration.isNegative()) {
+          return duration;
+        }
+      } catch (DateTimeParseException e) {
+        // reported below, with the variable's name
+      }
+      throw new InvalidConfigException(
+          name + " must be an ISO-8601 duration such as PT2S or P30D, not '" + value + "'");
     }
 
     private static int parse(String name, String value) {

@@ -40,7 +40,7 @@ final class OrphanedPostgres {
     LOG.log(
         Level.WARNING,
         "stopping PostgreSQL (pid {0}) left running on {1} by an earlier crash",
-        process.pid(),
+        Long.toString(process.pid()),
         pgData);
     requestFastShutdown(process);
     if (!awaitExit(process)) {

@@ -119,7 +119,8 @@ class LifecycleIT {
     try (Connection session = DriverManager.getConnection(jdbcUrl(data), "postgres", "")) {
       ServiceProcess restarted = serve(port, data).awaitHealthy(port);
       assertFalse(orphan.isAlive(), "the orphan was stopped");
-      assertTrue(restarted.stdout().contains("left running on"), restarted.stdout());
+      String log = restarted.stdout() + restarted.stderr();
+      assertTrue(log.contains("left running on"), log);
       assertFalse(session.isValid(2), "the orphan's sessions were ended");
     }
 

@@ -1,12 +1,20 @@
 package io.quartermaster.testing;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.app.Application;
 import io.quartermaster.app.Config;
 import io.quartermaster.db.DatabaseConfig;
+import io.quartermaster.engine.EngineConfig;
+import io.quartermaster.http.Json;
+import io.quartermaster.pool.PoolConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -23,11 +31,13 @@ public final class TestServer {
   private final Application app;
   private final MutableClock clock;
   private final Config config;
+  private final Identities identities;
 
   private TestServer(Application app, MutableClock clock, Config config) {
     this.app = app;
     this.clock = clock;
     this.config = config;
+    this.identities = new Identities(client());
   }
 
   /** The shared server, started on first use. */
@@ -54,10 +64,56 @@ public final class TestServer {
 
   /** The configuration tests run with: defaults, a throwaway data directory, no fsync. */
   public static Config testConfig(Path dataDir) {
-    Config defaults = Config.fromEnvironment(Map.of("QM_ADMIN_PASSWORD", ADMIN_PASSWORD));
+    // Few PBKDF2 iterations: hashing at the production cost would make every login take ~0.5 s.
+    Config defaults =
+        Config.fromEnvironment(
+            Map.of("QM_ADMIN_PASSWORD", ADMIN_PASSWORD, "QM_PASSWORD_ITERATIONS", "1000"));
+    EngineConfig engine = defaults.engine();
     return defaults
         .withPort(0)
-        .withDatabase(new DatabaseConfig(dataDir, Optional.empty(), "postgres", "", 16, false));
+        .withDatabase(new DatabaseConfig(dataDir, Optional.empty(), "postgres", "", 16, false))
+        .withPools(new PoolConfig(defaults.pools().nodeQuota(), Optional.of(testCatalog(dataDir))))
+        .withEngine(
+            new EngineConfig(
+                engine.workers(),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(1),
+                engine.missedHeartbeats(),
+                2,
+                Duration.ofMillis(100),
+                Duration.ZERO,
+                engine.webhook()));
+  }
+
+  /** A flavor with room for very few nodes, so tests can run out of capacity quickly. */
+  public static final String SCARCE_FLAVOR = "test.scarce.gpu";
+
+  public static final int SCARCE_CAPACITY = 2;
+
+  /**
+   * Another flavor as scarce as {@link #SCARCE_FLAVOR}, for the one test that checks capacity comes
+   * back; tests that exhaust {@link #SCARCE_FLAVOR} would otherwise starve it.
+   */
+  public static final String RECLAIMED_FLAVOR = "test.reclaimed.gpu";
+
+  /** The shipped catalog plus {@link #SCARCE_FLAVOR}, written into the data directory. */
+  private static Path testCatalog(Path dataDir) {
+    try (InputStream in = TestServer.class.getResourceAsStream("/flavors.json")) {
+      ArrayNode flavors = (ArrayNode) Json.mapper().readTree(in);
+      for (String name : List.of(SCARCE_FLAVOR, RECLAIMED_FLAVOR)) {
+        ObjectNode scarce = flavors.addObject();
+        scarce.put("name", name).put("type", "Dedicate").put("cpuArch", "x86");
+        scarce.put("cpu", "8").put("memory", "64Gi");
+        scarce.putArray("scope").add("Train");
+        scarce.putObject("capacityPerAz").put("az-test", SCARCE_CAPACITY);
+      }
+      Files.createDirectories(dataDir);
+      Path file = dataDir.resolve("test-flavors.json");
+      Json.mapper().writeValue(file.toFile(), flavors);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -73,6 +129,24 @@ public final class TestServer {
   /** The service's database, for tests that prepare or inspect state below the API. */
   public Jdbi jdbi() {
     return app.database().jdbi();
+  }
+
+  /** A client with a fresh token of the global admin, scoped to project {@code default}. */
+  public ApiClient adminClient() {
+    return identities.login("admin", ADMIN_PASSWORD, "default");
+  }
+
+  /**
+   * A new project with a unique name, a new member and a new viewer in it, and clients for them and
+   * for the admin, all made through the identity API.
+   */
+  public Tenant newTenant() {
+    return identities.newTenant(adminClient());
+  }
+
+  /** A client with a fresh token of {@code user}, scoped to the project named {@code project}. */
+  public ApiClient login(String user, String password, String project) {
+    return identities.login(user, password, project);
   }
 
   public MutableClock clock() {

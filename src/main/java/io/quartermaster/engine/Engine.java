@@ -1,0 +1,41 @@
+package io.quartermaster.engine;
+
+import io.quartermaster.engine.webhook.WebhookProvider;
+import io.quartermaster.flavor.FlavorCatalog;
+import io.quartermaster.order.OrderEventLog;
+import io.quartermaster.order.OrderLifecycleDao;
+import io.quartermaster.pool.NodeDao;
+import io.quartermaster.pool.PoolDao;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/** Builds the order engine with the provider the configuration names. */
+public final class Engine {
+
+  private Engine() {}
+
+  public static OrderEngine create(
+      DataSource dataSource, Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
+    Provider provider = provider(jdbi, catalog, config, clock);
+    OrderRunner runner =
+        new OrderRunner(
+            jdbi,
+            new OrderLifecycleDao(),
+            new OrderEventLog(),
+            new PoolDao(),
+            new NodeDao(),
+            provider,
+            clock);
+    return new OrderEngine(dataSource, runner, config);
+  }
+
+  private static Provider provider(
+      Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
+    if (config.webhook().isPresent()) {
+      return new WebhookProvider(config.webhook().get(), clock);
+    }
+    return new SimulatedProvider(
+        jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
+  }
+}

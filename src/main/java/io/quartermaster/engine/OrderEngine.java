@@ -1,0 +1,114 @@
+package io.quartermaster.engine;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.quartermaster.order.OrderScheduler;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Runs orders as durable db-scheduler jobs, one job per order. db-scheduler guarantees that one
+ * instance at a time runs a job and hands a job over when its instance stops sending heartbeats;
+ * {@link OrderRunner} makes running an order again safe.
+ */
+public final class OrderEngine implements OrderScheduler, AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(OrderEngine.class.getName());
+  private static final String TASK_NAME = "run-order";
+
+  private final OneTimeTask<Void> task;
+  private final Scheduler scheduler;
+
+  OrderEngine(DataSource dataSource, OrderRunner runner, EngineConfig config) {
+    this.task =
+        Tasks.oneTime(TASK_NAME)
+            .onFailure(
+                FailureHandler.<Void>maxRetries(config.maxRetries())
+                    .withBackoff(config.retryBackoff(), 2.0)
+                    .thenRemove(
+                        complete -> {
+                          String id = complete.getExecution().taskInstance.getId();
+                          Throwable cause = complete.getCause().orElse(null);
+                          LOG.log(Level.ERROR, "order " + id + " gave up after retries", cause);
+                          runner.giveUp(Long.parseLong(id), reason(cause));
+                        }))
+            .execute((instance, context) -> run(runner, instance.getId()));
+    this.scheduler =
+        Scheduler.create(dataSource, task)
+            .threads(config.workers())
+            .pollingInterval(config.pollInterval())
+            .heartbeatInterval(config.heartbeatInterval())
+            .missedHeartbeatsLimit(config.missedHeartbeats())
+            .shutdownMaxWait(Duration.ofSeconds(5))
+            .schedulerName(new SchedulerName.Fixed(instanceName()))
+            .build();
+  }
+
+  /**
+   * A name no other instance has, even on the same host: db-scheduler records which instance picked
+   * a job, and two instances under one name would be indistinguishable there.
+   */
+  private static String instanceName() {
+    return new SchedulerName.Hostname().getName()
+        + "-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static void run(OrderRunner runner, String id) {
+    try {
+      runner.run(Long.parseLong(id));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running order " + id, e);
+    } catch (Exception e) {
+      throw new IllegalStateException("order " + id + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The cause as the order's user reads it: the message of a provider's exception rather than its
+   * class name, which means nothing outside the service (the log keeps the whole exception).
+   */
+  private static String reason(Throwable cause) {
+    if (cause == null) {
+      return "unknown error";
+    }
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  /** Starts picking up orders, including those a crashed instance left half done. */
+  public void start() {
+    scheduler.start();
+  }
+
+  @Override
+  public void schedule(Handle transaction, long orderId) {
+    SchedulerClient client =
+        SchedulerClient.Builder.create(new TransactionDataSource(transaction.getConnection()), task)
+            .build();
+    // Due at once by db-scheduler's own (system) clock; the service's clock, which tests move,
+    // only dates what users see.
+    client.scheduleIfNotExists(task.instance(Long.toString(orderId)), Instant.now());
+  }
+
+  /** Makes this instance look for due orders now rather than at its next poll. */
+  public void wakeUp() {
+    scheduler.triggerCheckForDueExecutions();
+  }
+
+  @Override
+  public void close() {
+    scheduler.stop();
+  }
+}

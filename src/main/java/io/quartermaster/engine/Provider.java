@@ -1,0 +1,15 @@
+package io.quartermaster.engine;
+
+/**
+ * The backend that really creates and deletes pools and nodes. The engine calls it once per order
+ * item; after a crash it may call again for the same item, with the same idempotency key, and the
+ * provider must then not act twice but report the first outcome.
+ *
+ * <p>A provider answers with an outcome for anything it understood, success or failure. It throws
+ * only when it could not tell (a timeout, an unreachable endpoint): the engine then retries the
+ * same call later.
+ */
+public interface Provider {
+
+  ProvisionOutcome apply(ProvisionRequest request) throws Exception;
+}

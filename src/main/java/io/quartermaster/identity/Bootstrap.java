@@ -1,0 +1,76 @@
+package io.quartermaster.identity;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Makes a new database usable: project {@code default} and the global admin {@code admin}, who
+ * holds role {@code admin} there. Runs at every start and does nothing once any user exists.
+ */
+final class Bootstrap {
+
+  static final String PROJECT = "default";
+  static final String ADMIN = "admin";
+  // Any constant serves; it only has to be the same in every instance of the service.
+  private static final long LOCK_KEY = 0x716d_6964_656e_7469L;
+
+  private final Jdbi jdbi;
+  private final PasswordHasher passwords;
+  private final Clock clock;
+  private final PrintStream out;
+
+  Bootstrap(Jdbi jdbi, PasswordHasher passwords, Clock clock, PrintStream out) {
+    this.jdbi = jdbi;
+    this.passwords = passwords;
+    this.clock = clock;
+    this.out = out;
+  }
+
+  /**
+   * Creates the first project and user unless the database has users already. Instances starting
+   * together on one database serialize on an advisory lock: one creates, the others see its users.
+   *
+   * @param adminPassword the admin's password; when empty one is generated and printed once
+   * @return whether this call created them
+   */
+  boolean run(Optional<String> adminPassword) {
+    String password = adminPassword.orElseGet(Bootstrap::randomPassword);
+    String hash = passwords.hash(password);
+    boolean created =
+        jdbi.inTransaction(
+            h -> {
+              h.createQuery("select 1 from pg_advisory_xact_lock(:key)")
+                  .bind("key", LOCK_KEY)
+                  .mapTo(Integer.class)
+                  .one();
+              UserDao users = new UserDao(h);
+              if (users.any()) {
+                return false;
+              }
+              Instant now = clock.instant();
+              ProjectDao projects = new ProjectDao(h);
+              projects.insert(new ProjectRow(Ids.newId(), PROJECT, "", true), now);
+              ProjectRow project = projects.findByName(PROJECT).orElseThrow();
+              UserRow admin = new UserRow(Ids.newId(), ADMIN, hash, true, true);
+              users.insert(admin, now);
+              new RoleDao(h).assign(admin.id(), project.id(), Role.ADMIN);
+              return true;
+            });
+    if (created && adminPassword.isEmpty()) {
+      out.println("Generated admin password for user " + ADMIN + ": " + password);
+      out.flush();
+    }
+    return created;
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,73 @@
+package io.quartermaster.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quartermaster.http.Json;
+import io.quartermaster.pool.FlavorCount;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order as ListOrders returns it (CONTRACT §2.1). Null fields are omitted from the JSON: {@code
+ * initCount} for {@code apply}, {@code periodType} and {@code periodNum} for pay-per-use, {@code
+ * failReason} unless the order failed.
+ */
+public record Order(
+    long creationTimestamp,
+    long beginTimestamp,
+    long endTimestamp,
+    String orderName,
+    String orderId,
+    String resourceName,
+    String resourceDisplayName,
+    String workspaceId,
+    List<FlavorCount> initCount,
+    List<FlavorCount> specCount,
+    List<FlavorCount> resultCount,
+    String billingMode,
+    String periodType,
+    String periodNum,
+    String operation,
+    String phase,
+    String failReason) {
+
+  private static final TypeReference<List<FlavorCount>> COUNTS = new TypeReference<>() {};
+
+  static Order of(OrderRow row) {
+    boolean failed = OrderPhase.FAILED.wire().equals(row.phase());
+    return new Order(
+        row.createdAt().toEpochMilli(),
+        millisOrZero(row.beginAt()),
+        millisOrZero(row.endAt()),
+        row.orderName(),
+        row.orderId(),
+        row.resourceName(),
+        row.resourceDisplayName(),
+        row.workspaceId(),
+        row.operation().equals("apply") ? null : counts(row.initCountJson()),
+        counts(row.specCountJson()),
+        counts(row.resultCountJson()),
+        row.billingMode(),
+        row.billingMode().equals("0") ? null : row.periodType(),
+        row.billingMode().equals("0") ? null : row.periodNum(),
+        row.operation(),
+        row.phase(),
+        failed ? row.failReason() : null);
+  }
+
+  private static long millisOrZero(Instant instant) {
+    return instant == null ? 0 : instant.toEpochMilli();
+  }
+
+  /** The stored counts are written by the service itself; unreadable ones are a bug, not a 4xx. */
+  private static List<FlavorCount> counts(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return Json.mapper().readValue(json, COUNTS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored flavor counts are not readable: " + json, e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.quartermaster.order;
+
+import io.quartermaster.db.Sql;
+import java.time.Instant;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Appends every change of an order or its items to {@code order_events}, numbered per project. It
+ * runs in the caller's transaction: the change and its event commit together or not at all, and the
+ * counter row keeps one project's numbers gap-free and in commit order.
+ */
+public final class OrderEventLog {
+
+  /** Appends one event; returns its sequence number in the project. */
+  public long append(
+      Handle h,
+      String projectId,
+      String orderName,
+      String kind,
+      Map<String, Object> payload,
+      Instant at) {
+    long seq =
+        h.createQuery(
+                """
+                insert into order_event_counters (project_id, last_seq) values (:projectId, 1)
+                on conflict (project_id)
+                do update set last_seq = order_event_counters.last_seq + 1
+                returning last_seq
+                """)
+            .bind("projectId", projectId)
+            .mapTo(Long.class)
+            .one();
+    h.createUpdate(
+            """
+            insert into order_events (project_id, seq, order_name, kind, payload, created_at)
+            values (:projectId, :seq, :orderName, :kind, cast(:payload as jsonb), :at)
+            """)
+        .bind("projectId", projectId)
+        .bind("seq", seq)
+        .bind("orderName", orderName)
+        .bind("kind", kind)
+        .bind("payload", Sql.json(payload))
+        .bind("at", Sql.timestamp(at))
+        .execute();
+    return seq;
+  }
+}

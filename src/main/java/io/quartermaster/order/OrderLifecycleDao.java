@@ -1,0 +1,213 @@
+package io.quartermaster.order;
+
+import io.quartermaster.db.Sql;
+import io.quartermaster.pool.FlavorCount;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The write side of the orders aggregate: placing orders and moving them and their items through
+ * their lifecycle. Every transition is conditional on the state it leaves, so a transition that
+ * lost a race changes nothing and says so (returns false).
+ */
+public final class OrderLifecycleDao {
+
+  public boolean orderNameTaken(Handle h, String projectId, String orderName) {
+    return h.createQuery(
+            "select exists (select 1 from orders where project_id = :p and order_name = :n)")
+        .bind("p", projectId)
+        .bind("n", orderName)
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  public boolean orderIdTaken(Handle h, String orderId) {
+    return h.createQuery("select exists (select 1 from orders where order_id = :id)")
+        .bind("id", orderId)
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  /** The unfinished order of a pool, if any. */
+  public Optional<String> unfinishedOrderName(Handle h, UUID poolId) {
+    return h.createQuery(
+            """
+            select order_name from orders
+            where pool_id = :poolId and phase in ('pending', 'processing')
+            """)
+        .bind("poolId", poolId)
+        .mapTo(String.class)
+        .findOne();
+  }
+
+  public long insert(
+      Handle h, NewOrder order, String orderName, String orderId, String phase, Instant now) {
+    return h.createQuery(
+            """
+            insert into orders (project_id, order_name, order_id, pool_id, resource_name,
+              resource_display_name, workspace_id, operation, phase, billing_mode, period_type,
+              period_num, init_count, spec_count, result_count, created_by_user_id,
+              created_by_user_name, created_at)
+            values (:projectId, :orderName, :orderId, :poolId, :resourceName,
+              :displayName, :workspaceId, :operation, :phase, :billingMode, :periodType,
+              :periodNum, cast(:initCount as jsonb), cast(:specCount as jsonb),
+              cast(:resultCount as jsonb), :userId, :userName, :createdAt)
+            returning id
+            """)
+        .bind("projectId", order.projectId())
+        .bind("orderName", orderName)
+        .bind("orderId", orderId)
+        .bind("poolId", order.poolId())
+        .bind("resourceName", order.resourceName())
+        .bind("displayName", order.resourceDisplayName())
+        .bind("workspaceId", order.workspaceId())
+        .bind("operation", order.operation().wireName())
+        .bind("phase", phase)
+        .bind("billingMode", order.billing().mode())
+        .bind("periodType", order.billing().periodType().orElse(null))
+        .bind("periodNum", order.billing().periodNum().orElse(null))
+        .bind("initCount", order.initCount().map(Sql::json).orElse(null))
+        .bind("specCount", Sql.json(order.specCount()))
+        .bind("resultCount", Sql.json(order.resultCount()))
+        .bind("userId", order.placedBy().userId())
+        .bind("userName", order.placedBy().userName())
+        .bind("createdAt", Sql.timestamp(now))
+        .mapTo(Long.class)
+        .one();
+  }
+
+  public void insertItems(Handle h, long orderId, List<PlannedItem> items) {
+    PreparedBatch batch =
+        h.prepareBatch(
+            """
+            insert into order_items (order_id, seq, action, resource_name, flavor, az, status)
+            values (:orderId, :seq, :action, :resourceName, :flavor, :az, 'planned')
+            """);
+    for (int seq = 0; seq < items.size(); seq++) {
+      PlannedItem item = items.get(seq);
+      batch
+          .bind("orderId", orderId)
+          .bind("seq", seq)
+          .bind("action", item.action().name())
+          .bind("resourceName", item.resourceName())
+          .bind("flavor", item.flavor().orElse(null))
+          .bind("az", item.az().orElse(null))
+          .add();
+    }
+    batch.execute();
+  }
+
+  public Optional<RunnableOrder> findRunnable(Handle h, long id) {
+    return h.createQuery(
+            """
+            select id, project_id, order_name, order_id, pool_id, resource_name, operation, phase
+            from orders where id = :id
+            """)
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new RunnableOrder(
+                    rs.getLong("id"),
+                    rs.getString("project_id"),
+                    rs.getString("order_name"),
+                    rs.getString("order_id"),
+                    rs.getObject("pool_id", UUID.class),
+                    rs.getString("resource_name"),
+                    OrderOperation.fromWireName(rs.getString("operation")),
+                    rs.getString("phase")))
+        .findOne();
+  }
+
+  public List<OrderItemRow> items(Handle h, long orderId) {
+    return h.createQuery(
+            """
+            select seq, action, resource_name, flavor, az, status
+            from order_items where order_id = :orderId order by seq
+            """)
+        .bind("orderId", orderId)
+        .map(
+            (rs, ctx) ->
+                new OrderItemRow(
+                    rs.getInt("seq"),
+                    ItemAction.valueOf(rs.getString("action")),
+                    rs.getString("resource_name"),
+                    Optional.ofNullable(rs.getString("flavor")),
+                    Optional.ofNullable(rs.getString("az")),
+                    rs.getString("status")))
+        .list();
+  }
+
+  /** Records when processing began; only the first call counts. */
+  public boolean markBegun(Handle h, long id, Instant now) {
+    return h.createUpdate(
+                """
+                update orders set begin_at = :now, version = version + 1
+                where id = :id and phase = 'processing' and begin_at is null
+                """)
+            .bind("id", id)
+            .bind("now", Sql.timestamp(now))
+            .execute()
+        == 1;
+  }
+
+  public boolean startItem(Handle h, long orderId, int seq, Instant now) {
+    return h.createUpdate(
+                """
+                update order_items set status = 'processing', begin_at = :now, updated_at = :now
+                where order_id = :orderId and seq = :seq and status = 'planned'
+                """)
+            .bind("orderId", orderId)
+            .bind("seq", seq)
+            .bind("now", Sql.timestamp(now))
+            .execute()
+        == 1;
+  }
+
+  public boolean finishItem(
+      Handle h, long orderId, int seq, String status, Optional<String> message, Instant now) {
+    return h.createUpdate(
+                """
+                update order_items set status = :status, message = :message, updated_at = :now
+                where order_id = :orderId and seq = :seq and status = 'processing'
+                """)
+            .bind("orderId", orderId)
+            .bind("seq", seq)
+            .bind("status", status)
+            .bind("message", message.orElse(null))
+            .bind("now", Sql.timestamp(now))
+            .execute()
+        == 1;
+  }
+
+  public void updateResultCount(Handle h, long id, List<FlavorCount> resultCount) {
+    h.createUpdate(
+            """
+            update orders set result_count = cast(:resultCount as jsonb), version = version + 1
+            where id = :id
+            """)
+        .bind("id", id)
+        .bind("resultCount", Sql.json(resultCount))
+        .execute();
+  }
+
+  /** Ends a processing order as {@code successed} or {@code failed}. */
+  public boolean finish(Handle h, long id, String phase, Optional<String> failReason, Instant now) {
+    return h.createUpdate(
+                """
+                update orders
+                set phase = :phase, fail_reason = :failReason, end_at = :now,
+                    begin_at = coalesce(begin_at, :now), version = version + 1
+                where id = :id and phase = 'processing'
+                """)
+            .bind("id", id)
+            .bind("phase", phase)
+            .bind("failReason", failReason.orElse(null))
+            .bind("now", Sql.timestamp(now))
+            .execute()
+        == 1;
+  }
+}

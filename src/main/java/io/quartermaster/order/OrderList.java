@@ -1,0 +1,15 @@
+package io.quartermaster.order;
+
+import java.util.List;
+
+/**
+ * The ListOrders response.
+ *
+ * @param count how many orders match the filters, across all pages
+ */
+public record OrderList(long count, List<Order> items) {
+
+  public OrderList {
+    items = List.copyOf(items);
+  }
+}

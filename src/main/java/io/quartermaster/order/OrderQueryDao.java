@@ -1,0 +1,196 @@
+package io.quartermaster.order;
+
+import io.quartermaster.db.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The read side of the orders aggregate: the SQL of ListOrders and ShowOrder. Its counterpart for
+ * writes is {@link OrderLifecycleDao}.
+ */
+public final class OrderQueryDao {
+
+  /**
+   * A statement and its named parameters, built from constant SQL fragments only. Kept as a value
+   * so that the query-plan test can EXPLAIN exactly what the DAO runs.
+   */
+  record BoundSql(String sql, Map<String, Object> params) {
+    BoundSql {
+      params = Map.copyOf(params);
+    }
+  }
+
+  private static final String ORDER_COLUMNS =
+      """
+      select id, order_name, order_id, resource_name, resource_display_name, workspace_id,
+             operation, phase, billing_mode, period_type, period_num,
+             init_count, spec_count, result_count, fail_reason, created_at, begin_at, end_at
+      """;
+
+  // The filters of ListOrders. Optional conditions are appended only when given, so that each
+  // combination gets a plan of its own: "(:phase is null or phase = :phase)" would let a generic
+  // plan ignore the name indexes.
+  private static final String LIST_FILTER =
+      """
+      from orders
+      where project_id = :projectId
+        and workspace_id = :workspaceId
+        and created_at between :since and :until
+      """;
+  private static final String PHASE_FILTER = "  and phase = :phase\n";
+  private static final String NAME_FILTER =
+      "  and (resource_name = :name or resource_display_name = :name)\n";
+  private static final String LIST_ORDER =
+      """
+      order by created_at desc, order_name
+      limit :limit offset :offset
+      """;
+
+  private static final String FIND_ORDER =
+      ORDER_COLUMNS
+          + """
+          from orders
+          where project_id = :projectId
+            and (order_name = :name or order_id = :name)
+          order by order_name = :name desc
+          limit 1
+          """;
+
+  // Planned items are the engine's to-do list, not yet part of the order's visible history.
+  private static final String VISIBLE_ITEMS =
+      """
+      select seq, action, resource_name, status, message, begin_at, updated_at
+      from order_items
+      where order_id = :orderId
+        and status in ('processing', 'succeed', 'failed')
+      order by begin_at, seq
+      """;
+
+  // A pool "exists" for involvedName while it is live, or deleted but still named by a retained
+  // order (CONTRACT §2.1). The second half reads orders by the pool's names, on their indexes.
+  private static final String POOL_KNOWN =
+      """
+      select exists (
+               select 1 from pools
+               where project_id = :projectId and deleted_at is null
+                 and (name = :name or display_name = :name))
+          or exists (
+               select 1 from orders
+               where project_id = :projectId
+                 and (resource_name = :name or resource_display_name = :name))
+      """;
+
+  /** A page of a project's orders, and how many match the filters in all. */
+  record OrderPage(long count, List<OrderRow> rows) {}
+
+  /**
+   * A page of the project's orders matching {@code query}, newest first, with their total. Run it
+   * in a repeatable-read transaction so that page and count see the same orders.
+   */
+  OrderPage list(Handle h, String projectId, OrderListQuery query) {
+    BoundSql page = listSql(projectId, query);
+    List<OrderRow> rows =
+        h.createQuery(page.sql()).bindMap(page.params()).map(OrderQueryDao::orderRow).list();
+    // A short page that is not past the end is the last one: its end is the count. Most
+    // projects' listings fit one page, so this saves the second statement most of the time.
+    if (rows.size() < query.limit() && (query.offset() == 0 || !rows.isEmpty())) {
+      return new OrderPage(query.offset() + rows.size(), rows);
+    }
+    BoundSql count = countSql(projectId, query);
+    return new OrderPage(
+        h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one(), rows);
+  }
+
+  /** The order named {@code nameOrId} (its orderName or orderId) in {@code projectId}. */
+  Optional<OrderRow> find(Handle h, String projectId, String nameOrId) {
+    BoundSql find = findSql(projectId, nameOrId);
+    return h.createQuery(find.sql()).bindMap(find.params()).map(OrderQueryDao::orderRow).findOne();
+  }
+
+  /** The items of an order that have begun, in the order they began. */
+  List<OrderItemProgressRow> visibleItems(Handle h, long orderId) {
+    return h.createQuery(VISIBLE_ITEMS).bind("orderId", orderId).map(OrderQueryDao::itemRow).list();
+  }
+
+  /** Whether {@code name} names a pool that ListOrders' involvedName may refer to. */
+  boolean poolKnown(Handle h, String projectId, String name) {
+    BoundSql known = poolKnownSql(projectId, name);
+    return h.createQuery(known.sql()).bindMap(known.params()).mapTo(Boolean.class).one();
+  }
+
+  BoundSql listSql(String projectId, OrderListQuery query) {
+    Map<String, Object> params = filterParams(projectId, query);
+    params.put("limit", query.limit());
+    params.put("offset", query.offset());
+    return new BoundSql(ORDER_COLUMNS + filterSql(query) + LIST_ORDER, params);
+  }
+
+  BoundSql countSql(String projectId, OrderListQuery query) {
+    return new BoundSql("select count(*)\n" + filterSql(query), filterParams(projectId, query));
+  }
+
+  BoundSql findSql(String projectId, String nameOrId) {
+    return new BoundSql(FIND_ORDER, Map.of("projectId", projectId, "name", nameOrId));
+  }
+
+  BoundSql poolKnownSql(String projectId, String name) {
+    return new BoundSql(POOL_KNOWN, Map.of("projectId", projectId, "name", name));
+  }
+
+  private static String filterSql(OrderListQuery query) {
+    return LIST_FILTER
+        + (query.phase().isPresent() ? PHASE_FILTER : "")
+        + (query.involvedName().isPresent() ? NAME_FILTER : "");
+  }
+
+  private static Map<String, Object> filterParams(String projectId, OrderListQuery query) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("projectId", projectId);
+    params.put("workspaceId", query.workspaceId());
+    params.put("since", Sql.timestamp(query.since()));
+    params.put("until", Sql.timestamp(query.until()));
+    query.phase().ifPresent(phase -> params.put("phase", phase.wire()));
+    query.involvedName().ifPresent(name -> params.put("name", name));
+    return params;
+  }
+
+  private static OrderRow orderRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new OrderRow(
+        rs.getLong("id"),
+        rs.getString("order_name"),
+        rs.getString("order_id"),
+        rs.getString("resource_name"),
+        rs.getString("resource_display_name"),
+        rs.getString("workspace_id"),
+        rs.getString("operation"),
+        rs.getString("phase"),
+        rs.getString("billing_mode"),
+        rs.getString("period_type"),
+        rs.getString("period_num"),
+        rs.getString("init_count"),
+        rs.getString("spec_count"),
+        rs.getString("result_count"),
+        rs.getString("fail_reason"),
+        Sql.instant(rs, "created_at"),
+        Sql.instant(rs, "begin_at"),
+        Sql.instant(rs, "end_at"));
+  }
+
+  private static OrderItemProgressRow itemRow(ResultSet rs, StatementContext ctx)
+      throws SQLException {
+    return new OrderItemProgressRow(
+        rs.getInt("seq"),
+        rs.getString("action"),
+        rs.getString("resource_name"),
+        rs.getString("status"),
+        rs.getString("message"),
+        Sql.instant(rs, "begin_at"),
+        Sql.instant(rs, "updated_at"));
+  }
+}

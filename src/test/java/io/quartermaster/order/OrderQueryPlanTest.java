@@ -1,0 +1,182 @@
+package io.quartermaster.order;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.common.uri.UriQuery;
+import io.quartermaster.http.Json;
+import io.quartermaster.testing.TestServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * ListOrders must stay on the indexes of V3 however many orders other projects hold: with several
+ * thousand orders spread over many projects, the list and count statements of one project read
+ * {@code orders} through an index, never by a sequential scan. The plans are printed for
+ * BENCHMARKS.md.
+ */
+class OrderQueryPlanTest {
+
+  private static final int PROJECTS = 200;
+  private static final int ORDERS_PER_PROJECT = 30;
+  private static final int POOLS_PER_PROJECT = 3;
+  private static final Set<String> ORDER_INDEXES =
+      Set.of("orders_listing", "orders_by_resource_name", "orders_by_display_name");
+
+  private static final Jdbi JDBI = TestServer.get().jdbi();
+  private static final OrderQueryDao DAO = new OrderQueryDao();
+  // A project of its own: the md5 of a random seed is 32 hex characters, like a project id.
+  private static final String SEED = OrderFixtures.random("abcdefghij", 12);
+  private static String projectId;
+
+  @BeforeAll
+  static void manyOrdersInManyProjects() {
+    JDBI.useTransaction(
+        h -> {
+          h.createUpdate(
+                  """
+                  insert into pools (id, project_id, name, display_name, workspace_id, phase,
+                                     manifest, created_at)
+                  select gen_random_uuid(), md5(:seed || p), 'pool-' || k || '-' || md5(:seed || p),
+                         'pool-' || k, '0', 'Running', '{}'::jsonb, now() - interval '20 days'
+                  from generate_series(1, :projects) p, generate_series(1, :pools) k
+                  """)
+              .bind("seed", SEED)
+              .bind("projects", PROJECTS)
+              .bind("pools", POOLS_PER_PROJECT)
+              .execute();
+          // Each project: orders over the last 29 days, most finished, one unfinished per pool,
+          // a sixth of them in a second workspace.
+          h.createUpdate(
+                  """
+                  insert into orders (project_id, order_name, order_id, pool_id, resource_name,
+                      resource_display_name, workspace_id, operation, phase, billing_mode,
+                      spec_count, result_count, created_at, begin_at, end_at)
+                  select pl.project_id, 'order.' || pl.display_name || '-' || lpad(j::text, 5, '0'),
+                         'CS' || left(md5(:seed || pl.project_id || j), 15),
+                         pl.id, pl.name, pl.display_name,
+                         case when j % 6 = 0 then 'ws-b' else '0' end,
+                         case when j <= :pools then 'apply' else 'modify' end,
+                         case when j <= :pools then 'processing'
+                              when j % 2 = 0 then 'successed' else 'failed' end,
+                         '0', '[]'::jsonb, '[]'::jsonb,
+                         now() - j * interval '23 hours', now() - j * interval '23 hours', null
+                  from generate_series(1, :orders) j
+                  join pools pl on pl.project_id in (
+                         select md5(:seed || p) from generate_series(1, :projects) p)
+                       and pl.display_name = 'pool-' || ((j - 1) % :pools + 1)
+                  """)
+              .bind("seed", SEED)
+              .bind("projects", PROJECTS)
+              .bind("pools", POOLS_PER_PROJECT)
+              .bind("orders", ORDERS_PER_PROJECT)
+              .execute();
+        });
+    JDBI.useHandle(h -> h.execute("analyze pools, orders"));
+    projectId =
+        JDBI.withHandle(h -> h.select("select md5(? || 7)", SEED).mapTo(String.class).one());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "phase=successed",
+        "involvedName=pool-2",
+        "involvedName=pool-2&phase=failed",
+        "workspaceId=ws-b&limit=500&offset=10"
+      })
+  void listAndCountReadOrdersThroughAnIndex(String queryString) {
+    OrderListQuery query =
+        OrderListQuery.parse(
+            UriQuery.create(queryString), OrderConfig.defaults(), Clock.systemUTC());
+    for (OrderQueryDao.BoundSql statement :
+        List.of(DAO.listSql(projectId, query), DAO.countSql(projectId, query))) {
+      JsonNode plan = explain(statement);
+      List<String> scans = new ArrayList<>();
+      collectScans(plan.get(0).get("Plan"), scans);
+      System.out.println(
+          "ListOrders ?" + queryString + "\n" + statement.sql() + explainText(statement));
+      assertFalse(scans.contains("Seq Scan on orders"), () -> "sequential scan: " + scans);
+      assertTrue(
+          scans.stream().anyMatch(s -> ORDER_INDEXES.stream().anyMatch(s::endsWith)),
+          () -> "no index of orders used: " + scans);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"order.pool-2-00005", "orderId"})
+  void showOrderFindsItsOrderThroughAnIndex(String name) {
+    String nameOrId =
+        name.equals("orderId")
+            ? JDBI.withHandle(
+                h ->
+                    h.select("select order_id from orders where project_id = ? limit 1", projectId)
+                        .mapTo(String.class)
+                        .one())
+            : name;
+    assertUsesAnOrderIndex("ShowOrder " + name, DAO.findSql(projectId, nameOrId));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pool-2", "pool-none"})
+  void theInvolvedNameCheckReadsOrdersThroughAnIndex(String name) {
+    assertUsesAnOrderIndex("involvedName " + name, DAO.poolKnownSql(projectId, name));
+  }
+
+  private static void assertUsesAnOrderIndex(String title, OrderQueryDao.BoundSql statement) {
+    List<String> scans = new ArrayList<>();
+    collectScans(explain(statement).get(0).get("Plan"), scans);
+    System.out.println(title + "\n" + statement.sql() + explainText(statement));
+    assertFalse(scans.contains("Seq Scan on orders"), () -> "sequential scan: " + scans);
+    assertTrue(
+        scans.stream().anyMatch(s -> s.contains(" using orders")), () -> "no index: " + scans);
+  }
+
+  private static JsonNode explain(OrderQueryDao.BoundSql statement) {
+    String json =
+        JDBI.withHandle(
+            h ->
+                h.createQuery("explain (format json) " + statement.sql())
+                    .bindMap(statement.params())
+                    .mapTo(String.class)
+                    .one());
+    try {
+      return Json.mapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String explainText(OrderQueryDao.BoundSql statement) {
+    List<String> lines =
+        JDBI.withHandle(
+            h ->
+                h.createQuery("explain (analyze, buffers, format text) " + statement.sql())
+                    .bindMap(statement.params())
+                    .mapTo(String.class)
+                    .list());
+    return String.join("\n", lines);
+  }
+
+  /** Every scan of the plan as "Node Type on relation" or "Node Type using index". */
+  private static void collectScans(JsonNode node, List<String> scans) {
+    String type = node.get("Node Type").asText();
+    if (node.has("Relation Name")) {
+      scans.add(type + " on " + node.get("Relation Name").asText());
+    }
+    if (node.has("Index Name")) {
+      scans.add(type + " using " + node.get("Index Name").asText());
+    }
+    if (node.has("Plans")) {
+      node.get("Plans").forEach(child -> collectScans(child, scans));
+    }
+  }
+}
