@@ -6,16 +6,22 @@ import io.quartermaster.order.OrderLifecycleDao;
 import io.quartermaster.pool.NodeDao;
 import io.quartermaster.pool.PoolDao;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** Builds the order engine with the simulated provider. */
+/** Builds the order engine with the simulated provider and the service's recurring jobs. */
 public final class Engine {
 
   private Engine() {}
 
   public static OrderEngine create(
-      DataSource dataSource, Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
+      DataSource dataSource,
+      Jdbi jdbi,
+      FlavorCatalog catalog,
+      EngineConfig config,
+      List<RecurringJob> jobs,
+      Clock clock) {
     Provider provider =
         new SimulatedProvider(
             jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
@@ -28,6 +34,6 @@ public final class Engine {
             new NodeDao(),
             provider,
             clock);
-    return new OrderEngine(dataSource, runner, config);
+    return new OrderEngine(dataSource, runner, config, List.copyOf(jobs));
   }
 }
