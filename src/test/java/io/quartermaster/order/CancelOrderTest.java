@@ -10,6 +10,10 @@ import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.TestServer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,5 +109,44 @@ class CancelOrderTest {
     assertEquals(200, smaller.status(), smaller::toString);
     Placed next = world.latestOrder(apply.display());
     assertEquals("successed", world.awaitOrder(next, "successed").phase());
+  }
+
+  @Test
+  void aPaymentAndACancellationRacingForOneOrderSettleItOnce() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      Placed order = world.create(Pools.CPU, 1, true);
+      CountDownLatch start = new CountDownLatch(1);
+      try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        Future<HttpResult> pay =
+            threads.submit(
+                () -> {
+                  start.await();
+                  return world.act(world.tenant.member(), order, "pay");
+                });
+        Future<HttpResult> cancel =
+            threads.submit(
+                () -> {
+                  start.await();
+                  return world.act(world.tenant.member(), order, "cancel");
+                });
+        start.countDown();
+        HttpResult paid = pay.get();
+        HttpResult cancelled = cancel.get();
+
+        List<String> kinds = world.eventKinds(order);
+        if (paid.status() == 200) {
+          // Paid first: the order is processing or done, and cannot be cancelled any more.
+          assertEquals(409, cancelled.status(), cancelled::toString);
+          assertEquals(List.of("order.placed", "order.paid"), kinds.subList(0, 2));
+          assertFalse(kinds.contains("order.cancelled"), kinds::toString);
+        } else {
+          // Cancelled first: the order failed before it was paid.
+          assertEquals(409, paid.status(), paid::toString);
+          assertEquals(200, cancelled.status(), cancelled::toString);
+          assertEquals(List.of("order.placed", "order.cancelled", "order.failed"), kinds);
+          assertEquals(0, world.jobs(order));
+        }
+      }
+    }
   }
 }
