@@ -36,22 +36,24 @@ public final class PoolStatistics {
   Response count(String projectId, String workspaceId) {
     Map<String, Integer> byPhase =
         jdbi.withHandle(h -> pools.countByPhase(h, projectId, workspaceId));
-    int[] counts = new int[5];
-    byPhase.forEach((phase, n) -> counts[group(PoolPhase.valueOf(phase))] += n);
-    return new Response(
-        new Statistics(new StatusCounts(counts[0], counts[1], counts[2], counts[3], counts[4])),
-        goTime(clock.instant()));
+    // Every phase counts in exactly one group. Unlike ListPools' status filter, which takes
+    // Waiting as creating, the statistics count it apart as pending.
+    StatusCounts status =
+        new StatusCounts(
+            sum(byPhase, PoolPhase.Creating),
+            sum(byPhase, PoolPhase.Running, PoolPhase.ScalingFailed, PoolPhase.Abnormal),
+            sum(byPhase, PoolPhase.CreationFailed, PoolPhase.Error),
+            sum(byPhase, PoolPhase.Waiting),
+            sum(byPhase, PoolPhase.Deleting));
+    return new Response(new Statistics(status), goTime(clock.instant()));
   }
 
-  /** The index in {@link StatusCounts}' order: creating, created, failed, pending, deleting. */
-  private static int group(PoolPhase phase) {
-    return switch (phase) {
-      case Creating -> 0;
-      case Running, ScalingFailed, Abnormal -> 1;
-      case CreationFailed, Error -> 2;
-      case Waiting -> 3;
-      case Deleting -> 4;
-    };
+  private static int sum(Map<String, Integer> byPhase, PoolPhase... phases) {
+    int sum = 0;
+    for (PoolPhase phase : phases) {
+      sum += byPhase.getOrDefault(phase.name(), 0);
+    }
+    return sum;
   }
 
   /**
