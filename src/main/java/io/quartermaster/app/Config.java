@@ -49,7 +49,8 @@ public record Config(
             read.integer("QM_ENGINE_MISSED_HEARTBEATS", 4),
             read.integer("QM_ENGINE_MAX_RETRIES", 5),
             read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
-            read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)));
+            read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)),
+            WebhookSettings.read(read));
     return new Config(
         read.string("QM_HOST", "0.0.0.0"),
         read.integer("QM_PORT", DEFAULT_PORT),
@@ -102,6 +103,10 @@ public record Config(
 
   public Config withDatabase(DatabaseConfig newDatabase) {
     return new Config(host, port, newDatabase, identity, pools, engine, orders);
+  }
+
+  public Config withIdentity(IdentityConfig newIdentity) {
+    return new Config(host, port, database, newIdentity, pools, engine, orders);
   }
 
   public Config withPools(PoolConfig newPools) {

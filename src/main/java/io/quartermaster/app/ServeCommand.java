@@ -29,16 +29,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Config config = Config.fromEnvironment(System.getenv());
-    if (port != null) {
-      config = config.withPort(port);
-    }
-    if (dataDir != null) {
-      config = config.withDataDir(dataDir);
-    }
     Application app;
     try {
-      app = Application.start(config, Clock.systemUTC());
+      app = Application.start(config(), Clock.systemUTC());
     } catch (DataDirectoryInUseException | InvalidConfigException e) {
       System.err.println("qm serve: " + e.getMessage());
       return 2;
@@ -55,5 +48,16 @@ public final class ServeCommand implements Callable<Integer> {
     System.out.println("Quartermaster listening on http://localhost:" + app.port());
     stopped.await();
     return 0;
+  }
+
+  private Config config() {
+    Config config = Config.fromEnvironment(System.getenv());
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    if (dataDir != null) {
+      config = config.withDataDir(dataDir);
+    }
+    return config;
   }
 }

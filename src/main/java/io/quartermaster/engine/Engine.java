@@ -1,5 +1,6 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.engine.webhook.WebhookProvider;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderEventLog;
 import io.quartermaster.order.OrderLifecycleDao;
@@ -10,7 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** Builds the order engine with the simulated provider and the service's recurring jobs. */
+/** Builds the order engine with the provider the configuration names and the recurring jobs. */
 public final class Engine {
 
   private Engine() {}
@@ -22,9 +23,7 @@ public final class Engine {
       EngineConfig config,
       List<RecurringJob> jobs,
       Clock clock) {
-    Provider provider =
-        new SimulatedProvider(
-            jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
+    Provider provider = provider(jdbi, catalog, config, clock);
     OrderRunner runner =
         new OrderRunner(
             jdbi,
@@ -35,5 +34,14 @@ public final class Engine {
             provider,
             clock);
     return new OrderEngine(dataSource, runner, config, List.copyOf(jobs));
+  }
+
+  private static Provider provider(
+      Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
+    if (config.webhook().isPresent()) {
+      return new WebhookProvider(config.webhook().get(), clock);
+    }
+    return new SimulatedProvider(
+        jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
   }
 }

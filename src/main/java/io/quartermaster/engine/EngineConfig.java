@@ -1,6 +1,8 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.engine.webhook.WebhookConfig;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the order engine runs.
@@ -10,6 +12,8 @@ import java.time.Duration;
  * @param heartbeatInterval how often a running order says it is alive; an order whose instance
  *     stayed silent for {@code missedHeartbeats} intervals is taken over by another instance
  * @param simulatedNodeTime how long the simulated provider takes per node
+ * @param webhook the operator's endpoint that carries out order items; empty for the simulated
+ *     provider
  */
 public record EngineConfig(
     int workers,
@@ -18,11 +22,25 @@ public record EngineConfig(
     int missedHeartbeats,
     int maxRetries,
     Duration retryBackoff,
-    Duration simulatedNodeTime) {
+    Duration simulatedNodeTime,
+    Optional<WebhookConfig> webhook) {
 
   public EngineConfig {
     if (workers < 1 || missedHeartbeats < 1 || maxRetries < 0) {
       throw new IllegalArgumentException("engine workers and missed heartbeats must be positive");
     }
+  }
+
+  /** The same engine, carrying out items through {@code newWebhook}. */
+  public EngineConfig withWebhook(WebhookConfig newWebhook) {
+    return new EngineConfig(
+        workers,
+        pollInterval,
+        heartbeatInterval,
+        missedHeartbeats,
+        maxRetries,
+        retryBackoff,
+        simulatedNodeTime,
+        Optional.of(newWebhook));
   }
 }

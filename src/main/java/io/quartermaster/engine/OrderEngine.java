@@ -2,6 +2,7 @@ package io.quartermaster.engine;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -39,10 +40,9 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
                     .thenRemove(
                         complete -> {
                           String id = complete.getExecution().taskInstance.getId();
-                          String cause =
-                              complete.getCause().map(Throwable::toString).orElse("unknown error");
-                          LOG.log(Level.ERROR, "order " + id + " gave up after retries: " + cause);
-                          runner.giveUp(Long.parseLong(id), cause);
+                          Throwable cause = complete.getCause().orElse(null);
+                          LOG.log(Level.ERROR, "order " + id + " gave up after retries", cause);
+                          runner.giveUp(Long.parseLong(id), reason(cause));
                         }))
             .execute((instance, context) -> run(runner, instance.getId()));
     List<RecurringTask<Void>> recurring = jobs.stream().map(OrderEngine::recurringTask).toList();
@@ -54,6 +54,7 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
             .heartbeatInterval(config.heartbeatInterval())
             .missedHeartbeatsLimit(config.missedHeartbeats())
             .shutdownMaxWait(Duration.ofSeconds(5))
+            .schedulerName(new SchedulerName.Fixed(instanceName()))
             .build();
   }
 
@@ -61,6 +62,18 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
     // A run that throws is logged by db-scheduler and simply tried again at the next interval.
     return Tasks.recurring(job.name(), Schedules.fixedDelay(job.interval()))
         .execute((instance, context) -> job.work().run());
+  }
+
+  /**
+   * A name no other instance has, even on the same host: db-scheduler records which instance picked
+   * a job, and two instances under one name would be indistinguishable there.
+   */
+  private static String instanceName() {
+    return new SchedulerName.Hostname().getName()
+        + "-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 
   private static void run(OrderRunner runner, String id) {
@@ -74,6 +87,17 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("order " + id + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The cause as the order's user reads it: the message of a provider's exception rather than its
+   * class name, which means nothing outside the service (the log keeps the whole exception).
+   */
+  private static String reason(Throwable cause) {
+    if (cause == null) {
+      return "unknown error";
+    }
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
   }
 
   /** Starts picking up orders, including those a crashed instance left half done. */

@@ -78,7 +78,9 @@ public final class ApiClient {
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json");
+      if (!extraHeaders.containsKey("Content-Type")) {
+        request.header("Content-Type", "application/json");
+      }
       request.method(method, HttpRequest.BodyPublishers.ofString(asJson(body)));
     }
     try {

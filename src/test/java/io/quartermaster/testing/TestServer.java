@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -87,7 +88,8 @@ public final class TestServer {
                 engine.missedHeartbeats(),
                 2,
                 Duration.ofMillis(100),
-                Duration.ZERO))
+                Duration.ZERO,
+                engine.webhook()))
         .withOrders(
             defaults
                 .orders()
@@ -100,15 +102,24 @@ public final class TestServer {
 
   public static final int SCARCE_CAPACITY = 2;
 
+  /**
+   * Another flavor as scarce as {@link #SCARCE_FLAVOR}, for the one test that checks capacity comes
+   * back; tests that exhaust {@link #SCARCE_FLAVOR} would otherwise starve it.
+   */
+  public static final String RECLAIMED_FLAVOR = "test.reclaimed.gpu";
+
   /** The shipped catalog plus {@link #SCARCE_FLAVOR}, written into the data directory. */
   private static Path testCatalog(Path dataDir) {
     try (InputStream in = TestServer.class.getResourceAsStream("/flavors.json")) {
       ArrayNode flavors = (ArrayNode) Json.mapper().readTree(in);
-      ObjectNode scarce = flavors.addObject();
-      scarce.put("name", SCARCE_FLAVOR).put("type", "Dedicate").put("cpuArch", "x86");
-      scarce.put("cpu", "8").put("memory", "64Gi");
-      scarce.putArray("scope").add("Train");
-      scarce.putObject("capacityPerAz").put("az-test", SCARCE_CAPACITY);
+      for (String name : List.of(SCARCE_FLAVOR, RECLAIMED_FLAVOR)) {
+        ObjectNode scarce = flavors.addObject();
+        scarce.put("name", name).put("type", "Dedicate").put("cpuArch", "x86");
+        scarce.put("cpu", "8").put("memory", "64Gi");
+        scarce.putArray("scope").add("Train");
+        scarce.putObject("capacityPerAz").put("az-test", SCARCE_CAPACITY);
+      }
+      Files.createDirectories(dataDir);
       Path file = dataDir.resolve("test-flavors.json");
       Json.mapper().writeValue(file.toFile(), flavors);
       return file;
