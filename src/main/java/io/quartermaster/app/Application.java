@@ -129,6 +129,11 @@ public final class Application implements AutoCloseable {
               accessControl, new PoolStatistics(database.jdbi(), new PoolDao(), clock)));
       engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
+      if (!server.isRunning()) {
+        // Helidon logs a failed bind and returns a stopped server instead of throwing.
+        throw new InvalidConfigException(
+            "cannot listen on " + config.host() + ":" + config.port() + " (is the port in use?)");
+      }
       return new Application(database, engine, server);
     } catch (RuntimeException e) {
       if (engine != null) {

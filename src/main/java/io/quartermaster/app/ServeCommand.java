@@ -4,6 +4,7 @@ import io.quartermaster.db.DataDirectoryInUseException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,27 +30,26 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Application app;
+    // The hook is in place before anything starts, so a SIGTERM that arrives while the database
+    // is starting still stops it: the hook waits for the start to end, then closes in order.
+    CompletableFuture<Application> started = new CompletableFuture<>();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, stopped), "shutdown"));
+    Application app = null;
     try {
       app = Application.start(config(), Clock.systemUTC());
     } catch (DataDirectoryInUseException | InvalidConfigException e) {
       System.err.println("qm serve: " + e.getMessage());
       return 2;
+    } finally {
+      started.complete(app);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
     System.out.println("Quartermaster listening on http://localhost:" + app.port());
     stopped.await();
     return 0;
   }
 
+  /** The environment's configuration; the command-line options win over it. */
   private Config config() {
     Config config = Config.fromEnvironment(System.getenv());
     if (port != null) {
@@ -59,5 +59,16 @@ public final class ServeCommand implements Callable<Integer> {
       config = config.withDataDir(dataDir);
     }
     return config;
+  }
+
+  private static void stop(CompletableFuture<Application> started, CountDownLatch stopped) {
+    try {
+      Application app = started.join();
+      if (app != null) {
+        app.close();
+      }
+    } finally {
+      stopped.countDown();
+    }
   }
 }
