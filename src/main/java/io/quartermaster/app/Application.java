@@ -69,6 +69,7 @@ public final class Application implements AutoCloseable {
               recurringJobs(database, config.orders(), clock),
               clock);
       OrderNames names = new OrderNames();
+      OrderPlanner planner = new OrderPlanner(catalog, names);
       OrderPlacement placement =
           new OrderPlacement(
               new OrderLifecycleDao(),
@@ -77,27 +78,30 @@ public final class Application implements AutoCloseable {
               engine,
               config.orders().approvalThreshold(),
               clock);
+      PoolDao poolDao = new PoolDao();
+      NodeDao nodeDao = new NodeDao();
+      Runnable wakeEngine = engine::wakeUp;
       PoolService pools =
           new PoolService(
               database.jdbi(),
-              new PoolDao(),
-              new NodeDao(),
+              poolDao,
+              nodeDao,
               catalog,
-              new OrderPlanner(catalog, names),
+              planner,
               placement,
               config.pools(),
-              engine::wakeUp,
+              wakeEngine,
               clock);
       PoolChanges changes =
           new PoolChanges(
               database.jdbi(),
-              new PoolDao(),
-              new NodeDao(),
+              poolDao,
+              nodeDao,
               catalog,
-              new OrderPlanner(catalog, names),
+              planner,
               placement,
               config.pools(),
-              engine::wakeUp,
+              wakeEngine,
               clock);
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
@@ -105,10 +109,7 @@ public final class Application implements AutoCloseable {
       services.add(new FlavorApi(accessControl, catalog));
       services.add(new PoolApi(accessControl, pools, changes));
       services.add(
-          new NodeApi(
-              accessControl,
-              new NodeService(database.jdbi(), new PoolDao(), new NodeDao()),
-              changes));
+          new NodeApi(accessControl, new NodeService(database.jdbi(), poolDao, nodeDao), changes));
       services.add(
           new OrderApi(
               accessControl,
@@ -119,14 +120,14 @@ public final class Application implements AutoCloseable {
               new OrderActions(
                   database.jdbi(),
                   new OrderEventLog(),
-                  new PoolDao(),
-                  new NodeDao(),
+                  poolDao,
+                  nodeDao,
                   engine,
-                  engine::wakeUp,
+                  wakeEngine,
                   clock)));
       services.add(
           new PoolStatisticsApi(
-              accessControl, new PoolStatistics(database.jdbi(), new PoolDao(), clock)));
+              accessControl, new PoolStatistics(database.jdbi(), poolDao, clock)));
       engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
       if (!server.isRunning()) {

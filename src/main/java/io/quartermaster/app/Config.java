@@ -36,20 +36,25 @@ public record Config(
             read.optional("QM_DATABASE_URL"),
             read.string("QM_DATABASE_USER", "postgres"),
             read.string("QM_DATABASE_PASSWORD", ""),
-            read.integer("QM_DATABASE_POOL_SIZE", 16),
+            read.integer("QM_DATABASE_POOL_SIZE", 16, 1),
             true);
     PoolConfig pools =
         new PoolConfig(
-            read.integer("QM_NODE_QUOTA", 100), read.optional("QM_FLAVOR_CATALOG").map(Path::of));
+            read.integer("QM_NODE_QUOTA", 100, 0),
+            read.optional("QM_FLAVOR_CATALOG").map(Path::of));
     EngineConfig engine =
         new EngineConfig(
-            read.integer("QM_ENGINE_WORKERS", 4),
+            read.integer("QM_ENGINE_WORKERS", 4, 1),
             read.duration("QM_ENGINE_POLL_INTERVAL", Duration.ofSeconds(1)),
             read.duration("QM_ENGINE_HEARTBEAT_INTERVAL", Duration.ofSeconds(5)),
-            read.integer("QM_ENGINE_MISSED_HEARTBEATS", 4),
-            read.integer("QM_ENGINE_MAX_RETRIES", 5),
+            read.integer(
+                "QM_ENGINE_MISSED_HEARTBEATS",
+                EngineConfig.MIN_MISSED_HEARTBEATS,
+                EngineConfig.MIN_MISSED_HEARTBEATS),
+            read.integer("QM_ENGINE_MAX_RETRIES", 5, 0),
             read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
             read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)),
+            SimulatedSettings.read(read),
             WebhookSettings.read(read));
     return new Config(
         read.string("QM_HOST", "0.0.0.0"),
@@ -145,6 +150,15 @@ public record Config(
 
     int integer(String name, int fallback) {
       return optional(name).map(v -> parse(name, v)).orElse(fallback);
+    }
+
+    /** An integer of at least {@code min}. */
+    int integer(String name, int fallback, int min) {
+      int value = integer(name, fallback);
+      if (value < min) {
+        throw new InvalidConfigException(name + " must be at least " + min + ", not " + value);
+      }
+      return value;
     }
 
     /** A non-negative ISO-8601 duration such as {@code PT2S} or {@code P30D}. */

@@ -1,5 +1,6 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.app.InvalidConfigException;
 import io.quartermaster.engine.webhook.WebhookProvider;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderEventLog;
@@ -42,6 +43,22 @@ public final class Engine {
       return new WebhookProvider(config.webhook().get(), clock);
     }
     return new SimulatedProvider(
-        jdbi, new SimulatedCapacityDao(), catalog, config.simulatedNodeTime(), clock);
+        jdbi, new SimulatedCapacityDao(), catalog, faultPlan(catalog, config), clock);
+  }
+
+  /**
+   * The simulated provider's faults, checked against the catalog: a misspelt flavor is an error.
+   */
+  static FaultPlan faultPlan(FlavorCatalog catalog, EngineConfig config) {
+    SimulatedFaults faults = config.simulatedFaults();
+    for (String flavor : faults.failureRates().keySet()) {
+      if (catalog.find(flavor).isEmpty()) {
+        throw new InvalidConfigException(
+            "QM_SIMULATED_FAILURE_RATES names flavor "
+                + flavor
+                + ", which is not in the flavor catalog");
+      }
+    }
+    return new FaultPlan(faults, config.simulatedNodeTime(), KeyedRandom.seeded(faults.seed()));
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param heartbeatInterval how often a running order says it is alive; an order whose instance
  *     stayed silent for {@code missedHeartbeats} intervals is taken over by another instance
  * @param simulatedNodeTime how long the simulated provider takes per node
+ * @param simulatedFaults the failures and delays the simulated provider injects
  * @param webhook the operator's endpoint that carries out order items; empty for the simulated
  *     provider
  */
@@ -23,11 +24,17 @@ public record EngineConfig(
     int maxRetries,
     Duration retryBackoff,
     Duration simulatedNodeTime,
+    SimulatedFaults simulatedFaults,
     Optional<WebhookConfig> webhook) {
 
+  /** db-scheduler's own lower bound: fewer missed heartbeats would misjudge live instances. */
+  public static final int MIN_MISSED_HEARTBEATS = 4;
+
   public EngineConfig {
-    if (workers < 1 || missedHeartbeats < 1 || maxRetries < 0) {
-      throw new IllegalArgumentException("engine workers and missed heartbeats must be positive");
+    if (workers < 1 || missedHeartbeats < MIN_MISSED_HEARTBEATS || maxRetries < 0) {
+      throw new IllegalArgumentException(
+          "engine workers must be positive, retries not negative, missed heartbeats at least "
+              + MIN_MISSED_HEARTBEATS);
     }
   }
 
@@ -41,6 +48,21 @@ public record EngineConfig(
         maxRetries,
         retryBackoff,
         simulatedNodeTime,
+        simulatedFaults,
         Optional.of(newWebhook));
+  }
+
+  /** The same engine, with the simulated provider injecting {@code faults}. */
+  public EngineConfig withSimulatedFaults(SimulatedFaults faults) {
+    return new EngineConfig(
+        workers,
+        pollInterval,
+        heartbeatInterval,
+        missedHeartbeats,
+        maxRetries,
+        retryBackoff,
+        simulatedNodeTime,
+        faults,
+        webhook);
   }
 }

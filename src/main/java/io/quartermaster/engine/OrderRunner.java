@@ -8,6 +8,7 @@ import io.quartermaster.order.RunnableOrder;
 import io.quartermaster.pool.NodeDao;
 import io.quartermaster.pool.PoolDao;
 import io.quartermaster.pool.PoolPhase;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,8 @@ import org.jdbi.v3.core.Jdbi;
  * processing} is sent to the provider again with the same idempotency key.
  */
 final class OrderRunner {
+
+  private static final System.Logger LOG = System.getLogger(OrderRunner.class.getName());
 
   private final Jdbi jdbi;
   private final OrderLifecycleDao orders;
@@ -90,26 +93,41 @@ final class OrderRunner {
 
   /**
    * Ends an order whose run kept failing with an exception (a provider that could not answer): the
-   * item it was on fails with the cause, and so does the order.
+   * item it was on fails with the cause, and so does the order. The provider may have acted on that
+   * item before the run died, so it is first told to undo what it did: a failed item leaves nothing
+   * behind.
    */
   void giveUp(long orderId, String cause) {
+    Optional<RunnableOrder> found = jdbi.withHandle(h -> orders.findRunnable(h, orderId));
+    if (found.isEmpty() || !RunnableOrder.PROCESSING.equals(found.get().phase())) {
+      return;
+    }
+    RunnableOrder order = found.get();
+    Optional<OrderItemRow> caught =
+        jdbi.withHandle(h -> orders.items(h, orderId)).stream()
+            .filter(item -> OrderItemRow.PROCESSING.equals(item.status()))
+            .findFirst();
+    if (caught.isPresent()) {
+      try {
+        provider.abandon(request(order, caught.get()));
+      } catch (Exception e) {
+        // The order still fails: leaving it processing would block its pool for good.
+        LOG.log(Level.ERROR, "could not undo " + caught.get().resourceName() + " of " + orderId, e);
+      }
+    }
     jdbi.useTransaction(
         h -> {
-          Optional<RunnableOrder> order = orders.findRunnable(h, orderId);
-          if (order.isEmpty() || !RunnableOrder.PROCESSING.equals(order.get().phase())) {
+          if (caught.isPresent()) {
+            OrderItemRow item = caught.get();
+            String message = "Provider did not answer: " + cause;
+            if (orders.finishItem(
+                h, orderId, item.seq(), OrderItemRow.FAILED, Optional.of(message), now())) {
+              itemEvent(h, order, item, OrderItemRow.FAILED, Optional.of(message));
+            }
+            failOrder(h, order, failReason(item, message));
             return;
           }
-          for (OrderItemRow item : orders.items(h, orderId)) {
-            if (OrderItemRow.PROCESSING.equals(item.status())) {
-              String message = "Provider did not answer: " + cause;
-              orders.finishItem(
-                  h, orderId, item.seq(), OrderItemRow.FAILED, Optional.of(message), now());
-              itemEvent(h, order.get(), item, OrderItemRow.FAILED, Optional.of(message));
-              failOrder(h, order.get(), failReason(item, message));
-              return;
-            }
-          }
-          failOrder(h, order.get(), "The order could not be carried out: " + cause);
+          failOrder(h, order, "The order could not be carried out: " + cause);
         });
   }
 

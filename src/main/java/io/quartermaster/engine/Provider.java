@@ -12,4 +12,11 @@ package io.quartermaster.engine;
 public interface Provider {
 
   ProvisionOutcome apply(ProvisionRequest request) throws Exception;
+
+  /**
+   * Called when the engine gives up on an item whose calls kept throwing: the item fails, so
+   * whatever the provider did for it under this idempotency key should be undone. The default does
+   * nothing, for providers that cannot tell what they did; their operator reconciles by the key.
+   */
+  default void abandon(ProvisionRequest request) throws Exception {}
 }

@@ -22,6 +22,21 @@ final class SimulatedCapacityDao {
         .one();
   }
 
+  /** Whether the node named by {@code request} holds capacity. */
+  boolean holds(Handle h, ProvisionRequest request) {
+    return h.createQuery(
+            """
+            select exists (select 1 from simulated_nodes
+              where project_id = :project and pool_name = :pool and node_name = :node
+                and released_at is null)
+            """)
+        .bind("project", request.projectId())
+        .bind("pool", request.poolName())
+        .bind("node", request.resourceName())
+        .mapTo(Boolean.class)
+        .one();
+  }
+
   int inUse(Handle h, String flavor, String az) {
     return h.createQuery(
             """
@@ -69,6 +84,35 @@ final class SimulatedCapacityDao {
         .bind("pool", request.poolName())
         .bind("node", request.resourceName())
         .bind("now", Sql.timestamp(now))
+        .execute();
+  }
+
+  /** Releases the node allocated under {@code idempotencyKey}, if any. */
+  void releaseKey(Handle h, String idempotencyKey, Instant now) {
+    h.createUpdate(
+            """
+            update simulated_nodes set released_at = :now
+            where idempotency_key = :k and released_at is null
+            """)
+        .bind("k", idempotencyKey)
+        .bind("now", Sql.timestamp(now))
+        .execute();
+  }
+
+  /** Makes the node named by {@code request} hold capacity again, if it was released. */
+  void restore(Handle h, ProvisionRequest request) {
+    h.createUpdate(
+            """
+            update simulated_nodes set released_at = null
+            where idempotency_key = (
+                select idempotency_key from simulated_nodes
+                where project_id = :project and pool_name = :pool and node_name = :node
+                order by created_at desc limit 1)
+              and released_at is not null
+            """)
+        .bind("project", request.projectId())
+        .bind("pool", request.poolName())
+        .bind("node", request.resourceName())
         .execute();
   }
 }

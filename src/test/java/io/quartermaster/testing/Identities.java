@@ -4,22 +4,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Creates projects, users and tokens through the service's own identity API, for tests. */
-final class Identities {
+/**
+ * Creates projects, users and tokens through the service's own identity API, for tests; of the
+ * shared {@link TestServer} or of a service a test starts itself.
+ */
+public final class Identities {
 
   private final ApiClient anonymous;
 
-  Identities(ApiClient anonymous) {
+  public Identities(ApiClient anonymous) {
     this.anonymous = anonymous;
   }
 
-  ApiClient login(String user, String password, String project) {
+  public ApiClient login(String user, String password, String project) {
     HttpResult result = anonymous.post("/v3/auth/tokens", passwordAuth(user, password, project));
     expect(201, result, "token for " + user + " in " + project);
     return anonymous.withToken(result.header("X-Subject-Token"));
   }
 
-  Tenant newTenant(ApiClient admin) {
+  public Tenant newTenant(ApiClient admin) {
     String name = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     HttpResult project =
         admin.post("/v3/projects", Map.of("project", Map.of("name", name, "description", "test")));

@@ -89,6 +89,7 @@ public final class TestServer {
                 2,
                 Duration.ofMillis(100),
                 Duration.ZERO,
+                engine.simulatedFaults(),
                 engine.webhook()))
         .withOrders(
             defaults

@@ -53,6 +53,7 @@ final class QuartermasterWithWebhook implements AutoCloseable {
                     ENGINE_RETRIES,
                     Duration.ofMillis(200),
                     engine.simulatedNodeTime(),
+                    engine.simulatedFaults(),
                     Optional.of(webhook))),
             Clock.systemUTC());
     ApiClient anonymous = new ApiClient("http://127.0.0.1:" + app.port(), null);
