@@ -7,13 +7,13 @@ import static io.quartermaster.testing.ServiceProcess.freePort;
 import static io.quartermaster.testing.ServiceProcess.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.ServiceProcess;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,11 +112,20 @@ class ServeIT {
     try (ServerSocket taken = new ServerSocket(0)) {
       int port = taken.getLocalPort();
       ServiceProcess process = track(ServiceProcess.serve(port, data));
-      int exit = process.awaitExit(ServiceProcess.START_TIMEOUT);
-      assertNotEquals(0, exit);
+      assertEquals(2, process.awaitExit(ServiceProcess.START_TIMEOUT));
       assertTrue(process.stderr().contains("cannot listen on 0.0.0.0:" + port), process.stderr());
       assertEquals(List.of(), leftRunning(data));
     }
+  }
+
+  @Test
+  void aSettingItCannotUseStopsTheStartAndIsNamed() {
+    Path data = tmp.resolve("data");
+    Map<String, String> env = Map.of("QM_PORT", "eighty", "QM_DATA_DIR", data.toString());
+    ServiceProcess process = track(ServiceProcess.start(ServiceProcess.jar("serve"), env, data));
+    assertEquals(2, process.awaitExit(Duration.ofSeconds(30)));
+    assertTrue(process.stderr().contains("QM_PORT must be an integer, not 'eighty'"));
+    assertFalse(Files.exists(data), "nothing was started");
   }
 
   private static int appliedMigrations(Jdbi db) {
