@@ -5,18 +5,22 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.quartermaster.order.OrderScheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Runs orders as durable db-scheduler jobs, one job per order. db-scheduler guarantees that one
  * instance at a time runs a job and hands a job over when its instance stops sending heartbeats;
- * {@link OrderRunner} makes running an order again safe.
+ * {@link OrderRunner} makes running an order again safe. The same scheduler runs the service's
+ * {@link RecurringJob}s.
  */
 public final class OrderEngine implements OrderScheduler, AutoCloseable {
 
@@ -26,7 +30,8 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
 
-  OrderEngine(DataSource dataSource, OrderRunner runner, EngineConfig config) {
+  OrderEngine(
+      DataSource dataSource, OrderRunner runner, EngineConfig config, List<RecurringJob> jobs) {
     this.task =
         Tasks.oneTime(TASK_NAME)
             .onFailure(
@@ -40,8 +45,10 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
                           runner.giveUp(Long.parseLong(id), reason(cause));
                         }))
             .execute((instance, context) -> run(runner, instance.getId()));
+    List<RecurringTask<Void>> recurring = jobs.stream().map(OrderEngine::recurringTask).toList();
     this.scheduler =
         Scheduler.create(dataSource, task)
+            .startTasks(recurring)
             .threads(config.workers())
             .pollingInterval(config.pollInterval())
             .heartbeatInterval(config.heartbeatInterval())
@@ -49,6 +56,12 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
             .shutdownMaxWait(Duration.ofSeconds(5))
             .schedulerName(new SchedulerName.Fixed(instanceName()))
             .build();
+  }
+
+  private static RecurringTask<Void> recurringTask(RecurringJob job) {
+    // A run that throws is logged by db-scheduler and simply tried again at the next interval.
+    return Tasks.recurring(job.name(), Schedules.fixedDelay(job.interval()))
+        .execute((instance, context) -> job.work().run());
   }
 
   /**
