@@ -5,20 +5,26 @@ import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
 import io.quartermaster.engine.Engine;
 import io.quartermaster.engine.OrderEngine;
+import io.quartermaster.engine.RecurringJob;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.order.OrderActions;
+import io.quartermaster.order.OrderActionsApi;
 import io.quartermaster.order.OrderApi;
+import io.quartermaster.order.OrderConfig;
 import io.quartermaster.order.OrderEventLog;
+import io.quartermaster.order.OrderExpiry;
 import io.quartermaster.order.OrderLifecycleDao;
 import io.quartermaster.order.OrderNames;
 import io.quartermaster.order.OrderPlacement;
 import io.quartermaster.order.OrderPlanner;
 import io.quartermaster.order.OrderQueryDao;
 import io.quartermaster.order.OrderQueryService;
+import io.quartermaster.order.OrderRetention;
 import io.quartermaster.pool.NodeApi;
 import io.quartermaster.pool.NodeDao;
 import io.quartermaster.pool.NodeService;
@@ -26,6 +32,8 @@ import io.quartermaster.pool.PoolApi;
 import io.quartermaster.pool.PoolChanges;
 import io.quartermaster.pool.PoolDao;
 import io.quartermaster.pool.PoolService;
+import io.quartermaster.pool.PoolStatistics;
+import io.quartermaster.pool.PoolStatisticsApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +67,23 @@ public final class Application implements AutoCloseable {
               clock);
       AccessControl accessControl = identity.accessControl();
       engine =
-          Engine.create(database.dataSource(), database.jdbi(), catalog, config.engine(), clock);
+          Engine.create(
+              database.dataSource(),
+              database.jdbi(),
+              catalog,
+              config.engine(),
+              recurringJobs(database, config.orders(), clock),
+              clock);
       OrderNames names = new OrderNames();
       OrderPlanner planner = new OrderPlanner(catalog, names);
       OrderPlacement placement =
-          new OrderPlacement(new OrderLifecycleDao(), new OrderEventLog(), names, engine, clock);
+          new OrderPlacement(
+              new OrderLifecycleDao(),
+              new OrderEventLog(),
+              names,
+              engine,
+              config.orders().approvalThreshold(),
+              clock);
       PoolDao poolDao = new PoolDao();
       NodeDao nodeDao = new NodeDao();
       Runnable wakeEngine = engine::wakeUp;
@@ -100,6 +120,20 @@ public final class Application implements AutoCloseable {
           new OrderApi(
               accessControl,
               new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
+      services.add(
+          new OrderActionsApi(
+              accessControl,
+              new OrderActions(
+                  database.jdbi(),
+                  new OrderEventLog(),
+                  poolDao,
+                  nodeDao,
+                  engine,
+                  wakeEngine,
+                  clock)));
+      services.add(
+          new PoolStatisticsApi(
+              accessControl, new PoolStatistics(database.jdbi(), poolDao, clock)));
       engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
       if (!server.isRunning()) {
@@ -115,6 +149,19 @@ public final class Application implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** The housekeeping of orders: expiring pending ones and purging old ones. */
+  private static List<RecurringJob> recurringJobs(
+      Database database, OrderConfig orders, Clock clock) {
+    OrderExpiry expiry =
+        new OrderExpiry(
+            database.jdbi(), new OrderEventLog(), new PoolDao(), new NodeDao(), orders, clock);
+    OrderRetention retention =
+        new OrderRetention(database.jdbi(), new OrderLifecycleDao(), new PoolDao(), orders, clock);
+    return List.of(
+        new RecurringJob("expire-pending-orders", orders.sweepInterval(), expiry::expireDue),
+        new RecurringJob("purge-old-orders", orders.sweepInterval(), retention::purge));
   }
 
   /** The database, for tests that inspect or prepare state below the API. */

@@ -69,11 +69,21 @@ public record Config(
   }
 
   private static OrderConfig orders(EnvironmentReader read) {
-    Duration window = read.duration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW);
-    if (window.isZero()) {
-      throw new InvalidConfigException("QM_ORDER_LIST_WINDOW must be longer than zero");
+    int threshold = read.integer("QM_APPROVAL_THRESHOLD", 0);
+    if (threshold < 0) {
+      throw new InvalidConfigException("QM_APPROVAL_THRESHOLD must not be negative (0 is off)");
     }
-    return new OrderConfig(window);
+    int batchSize = read.integer("QM_ORDER_SWEEP_BATCH_SIZE", OrderConfig.DEFAULT_SWEEP_BATCH_SIZE);
+    if (batchSize < 1) {
+      throw new InvalidConfigException("QM_ORDER_SWEEP_BATCH_SIZE must be at least 1");
+    }
+    return new OrderConfig(
+        read.positiveDuration("QM_ORDER_LIST_WINDOW", OrderConfig.DEFAULT_LIST_WINDOW),
+        threshold,
+        read.positiveDuration("QM_PENDING_ORDER_TIMEOUT", OrderConfig.DEFAULT_PENDING_TIMEOUT),
+        read.positiveDuration("QM_ORDER_RETENTION", OrderConfig.DEFAULT_RETENTION),
+        read.positiveDuration("QM_ORDER_SWEEP_INTERVAL", OrderConfig.DEFAULT_SWEEP_INTERVAL),
+        batchSize);
   }
 
   private static IdentityConfig identity(EnvironmentReader read) {
@@ -134,6 +144,10 @@ public record Config(
     return new Config(host, port, database, identity, pools, newEngine, orders);
   }
 
+  public Config withOrders(OrderConfig newOrders) {
+    return new Config(host, port, database, identity, pools, engine, newOrders);
+  }
+
   public Config withDataDir(Path dataDir) {
     return withDatabase(
         new DatabaseConfig(
@@ -172,6 +186,15 @@ public record Config(
     /** A non-negative ISO-8601 duration such as {@code PT2S} or {@code P30D}. */
     Duration duration(String name, Duration fallback) {
       return optional(name).map(v -> parseDuration(name, v)).orElse(fallback);
+    }
+
+    /** A duration as {@link #duration}, longer than zero. */
+    Duration positiveDuration(String name, Duration fallback) {
+      Duration duration = duration(name, fallback);
+      if (duration.isZero()) {
+        throw new InvalidConfigException(name + " must be longer than zero");
+      }
+      return duration;
     }
 
     private static Duration parseDuration(String name, String value) {

@@ -8,16 +8,22 @@ import io.quartermaster.order.OrderLifecycleDao;
 import io.quartermaster.pool.NodeDao;
 import io.quartermaster.pool.PoolDao;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** Builds the order engine with the provider the configuration names. */
+/** Builds the order engine with the provider the configuration names and the recurring jobs. */
 public final class Engine {
 
   private Engine() {}
 
   public static OrderEngine create(
-      DataSource dataSource, Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
+      DataSource dataSource,
+      Jdbi jdbi,
+      FlavorCatalog catalog,
+      EngineConfig config,
+      List<RecurringJob> jobs,
+      Clock clock) {
     Provider provider = provider(jdbi, catalog, config, clock);
     OrderRunner runner =
         new OrderRunner(
@@ -28,7 +34,7 @@ public final class Engine {
             new NodeDao(),
             provider,
             clock);
-    return new OrderEngine(dataSource, runner, config);
+    return new OrderEngine(dataSource, jdbi, runner, config, List.copyOf(jobs));
   }
 
   private static Provider provider(

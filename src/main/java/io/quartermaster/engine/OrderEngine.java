@@ -5,18 +5,23 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.quartermaster.order.OrderScheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs orders as durable db-scheduler jobs, one job per order. db-scheduler guarantees that one
  * instance at a time runs a job and hands a job over when its instance stops sending heartbeats;
- * {@link OrderRunner} makes running an order again safe.
+ * {@link OrderRunner} makes running an order again safe. The same scheduler runs the service's
+ * {@link RecurringJob}s.
  */
 public final class OrderEngine implements OrderScheduler, AutoCloseable {
 
@@ -26,22 +31,40 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
 
-  OrderEngine(DataSource dataSource, OrderRunner runner, EngineConfig config) {
+  /** How often an instance looks for processing orders that have lost their job. */
+  static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofSeconds(30);
+
+  static final String ORPHAN_SWEEP = "resume-orphaned-orders";
+
+  OrderEngine(
+      DataSource dataSource,
+      Jdbi jdbi,
+      OrderRunner runner,
+      EngineConfig config,
+      List<RecurringJob> jobs) {
     this.task =
         Tasks.oneTime(TASK_NAME)
             .onFailure(
                 FailureHandler.<Void>maxRetries(config.maxRetries())
                     .withBackoff(config.retryBackoff(), 2.0)
-                    .thenRemove(
-                        complete -> {
+                    .then(
+                        (complete, execution) -> {
+                          // Fail the order first, then drop its job: were the job dropped first,
+                          // a crash in between would leave the order processing with nothing left
+                          // to finish it. If failing it throws, the job stays and is tried again.
                           String id = complete.getExecution().taskInstance.getId();
                           Throwable cause = complete.getCause().orElse(null);
                           LOG.log(Level.ERROR, "order " + id + " gave up after retries", cause);
                           runner.giveUp(Long.parseLong(id), reason(cause));
+                          execution.remove();
                         }))
             .execute((instance, context) -> run(runner, instance.getId()));
+    List<RecurringJob> all = new java.util.ArrayList<>(jobs);
+    all.add(new RecurringJob(ORPHAN_SWEEP, ORPHAN_SWEEP_INTERVAL, () -> resumeOrphans(jdbi)));
+    List<RecurringTask<Void>> recurring = all.stream().map(OrderEngine::recurringTask).toList();
     this.scheduler =
         Scheduler.create(dataSource, task)
+            .startTasks(recurring)
             .threads(config.workers())
             .pollingInterval(config.pollInterval())
             .heartbeatInterval(config.heartbeatInterval())
@@ -49,6 +72,12 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
             .shutdownMaxWait(Duration.ofSeconds(5))
             .schedulerName(new SchedulerName.Fixed(instanceName()))
             .build();
+  }
+
+  private static RecurringTask<Void> recurringTask(RecurringJob job) {
+    // A run that throws is logged by db-scheduler and simply tried again at the next interval.
+    return Tasks.recurring(job.name(), Schedules.fixedDelay(job.interval()))
+        .execute((instance, context) -> job.work().run());
   }
 
   /**
@@ -85,6 +114,34 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
       return "unknown error";
     }
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  /**
+   * Schedules again every processing order that has no job. Placing, paying and approving write the
+   * job in the same transaction as the phase, and a job is removed only after its order has
+   * finished, so this finds nothing unless the database was changed by hand or restored from a
+   * backup taken between the two; it is the net under that.
+   */
+  void resumeOrphans(Jdbi jdbi) {
+    jdbi.useTransaction(
+        h -> {
+          List<Long> orphans =
+              h.createQuery(
+                      """
+                      select o.id from orders o
+                      where o.phase = 'processing'
+                        and not exists (select 1 from scheduled_tasks t
+                          where t.task_name = :task and t.task_instance = o.id::text)
+                      for update of o skip locked
+                      """)
+                  .bind("task", TASK_NAME)
+                  .mapTo(Long.class)
+                  .list();
+          for (long id : orphans) {
+            LOG.log(Level.WARNING, "order " + id + " was processing without a job; resuming it");
+            schedule(h, id);
+          }
+        });
   }
 
   /** Starts picking up orders, including those a crashed instance left half done. */

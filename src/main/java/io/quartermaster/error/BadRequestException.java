@@ -20,6 +20,10 @@ public final class BadRequestException extends ServiceException {
     return new BadRequestException(NODE_QUOTA, "Insufficient node quota.");
   }
 
+  public static BadRequestException alreadyPaid() {
+    return new BadRequestException(ALREADY_PAID, "The order has been paid.");
+  }
+
   @Override
   public int status() {
     return 400;

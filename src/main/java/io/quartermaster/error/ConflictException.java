@@ -20,6 +20,27 @@ public final class ConflictException extends ServiceException {
         ORDER_IN_PROGRESS, "Pool " + poolName + " has an order in progress: " + orderName + ".");
   }
 
+  /** {@code "Order {name} is {phase}; only pending orders can be {action}."} */
+  public static ConflictException orderNotPending(String orderName, String phase, String action) {
+    return new ConflictException(
+        ORDER_NOT_PENDING,
+        "Order " + orderName + " is " + phase + "; only pending orders can be " + action + ".");
+  }
+
+  /** A pending order that waits for something else than approval cannot be approved or rejected. */
+  public static ConflictException orderNotAwaitingApproval(
+      String orderName, String awaited, String action) {
+    return new ConflictException(
+        ORDER_NOT_PENDING,
+        "Order "
+            + orderName
+            + " is pending awaiting "
+            + awaited
+            + ", not approval; only pending orders awaiting approval can be "
+            + action
+            + ".");
+  }
+
   @Override
   public int status() {
     return 409;

@@ -45,17 +45,24 @@ public final class OrderLifecycleDao {
   }
 
   public long insert(
-      Handle h, NewOrder order, String orderName, String orderId, String phase, Instant now) {
+      Handle h,
+      NewOrder order,
+      String orderName,
+      String orderId,
+      String phase,
+      Awaiting awaiting,
+      Instant now) {
     return h.createQuery(
             """
             insert into orders (project_id, order_name, order_id, pool_id, resource_name,
               resource_display_name, workspace_id, operation, phase, billing_mode, period_type,
               period_num, init_count, spec_count, result_count, created_by_user_id,
-              created_by_user_name, created_at)
+              created_by_user_name, created_at, awaiting_payment, awaiting_approval)
             values (:projectId, :orderName, :orderId, :poolId, :resourceName,
               :displayName, :workspaceId, :operation, :phase, :billingMode, :periodType,
               :periodNum, cast(:initCount as jsonb), cast(:specCount as jsonb),
-              cast(:resultCount as jsonb), :userId, :userName, :createdAt)
+              cast(:resultCount as jsonb), :userId, :userName, :createdAt, :awaitingPayment,
+              :awaitingApproval)
             returning id
             """)
         .bind("projectId", order.projectId())
@@ -76,6 +83,8 @@ public final class OrderLifecycleDao {
         .bind("userId", order.placedBy().userId())
         .bind("userName", order.placedBy().userName())
         .bind("createdAt", Sql.timestamp(now))
+        .bind("awaitingPayment", awaiting.payment())
+        .bind("awaitingApproval", awaiting.approval())
         .mapTo(Long.class)
         .one();
   }
@@ -209,5 +218,30 @@ public final class OrderLifecycleDao {
             .bind("now", Sql.timestamp(now))
             .execute()
         == 1;
+  }
+
+  /**
+   * Deletes up to {@code limit} finished orders placed before {@code cutoff}, oldest first, with
+   * their events (their items go by cascade); returns how many. Orders locked by someone else are
+   * left for the next batch.
+   */
+  public int purgeFinishedBefore(Handle h, Instant cutoff, int limit) {
+    return h.createUpdate(
+            """
+            with doomed as (
+              select id, project_id, order_name from orders
+              where created_at < :cutoff and phase in ('successed', 'failed')
+              order by created_at
+              limit :limit
+              for update skip locked
+            ), purged_events as (
+              delete from order_events e using doomed d
+              where e.project_id = d.project_id and e.order_name = d.order_name
+            )
+            delete from orders o using doomed d where o.id = d.id
+            """)
+        .bind("cutoff", Sql.timestamp(cutoff))
+        .bind("limit", limit)
+        .execute();
   }
 }

@@ -18,18 +18,25 @@ public final class OrderPlacement {
   private final OrderEventLog events;
   private final OrderNames names;
   private final OrderScheduler scheduler;
+  private final int approvalThreshold;
   private final Clock clock;
 
+  /**
+   * @param approvalThreshold orders changing more nodes than this wait for an admin's approval; 0
+   *     turns approval off
+   */
   public OrderPlacement(
       OrderLifecycleDao orders,
       OrderEventLog events,
       OrderNames names,
       OrderScheduler scheduler,
+      int approvalThreshold,
       Clock clock) {
     this.orders = orders;
     this.events = events;
     this.names = names;
     this.scheduler = scheduler;
+    this.approvalThreshold = approvalThreshold;
     this.clock = clock;
   }
 
@@ -49,21 +56,39 @@ public final class OrderPlacement {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String orderName = uniqueOrderName(h, order);
     String orderId = uniqueOrderId(h, now);
-    // Deleting a pool is never held back for payment: there is nothing left to pay for.
-    boolean pending = order.operation() != OrderOperation.DELETE && order.billing().awaitsPayment();
-    String phase = pending ? RunnableOrder.PENDING : RunnableOrder.PROCESSING;
-    long id = orders.insert(h, order, orderName, orderId, phase, now);
+    Awaiting awaiting = awaiting(order);
+    String phase = awaiting.anything() ? RunnableOrder.PENDING : RunnableOrder.PROCESSING;
+    long id = orders.insert(h, order, orderName, orderId, phase, awaiting, now);
     orders.insertItems(h, id, order.items());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("orderId", orderId);
     payload.put("operation", order.operation().wireName());
     payload.put("phase", phase);
     payload.put("resourceName", order.resourceName());
+    payload.put("awaitingPayment", awaiting.payment());
+    payload.put("awaitingApproval", awaiting.approval());
     events.append(h, order.projectId(), orderName, "order.placed", payload, now);
-    if (!pending) {
+    if (!awaiting.anything()) {
       scheduler.schedule(h, id);
     }
-    return new PlacedOrder(id, orderName, orderId, pending);
+    return new PlacedOrder(id, orderName, orderId, awaiting);
+  }
+
+  /**
+   * Deleting a pool is never held back: there is nothing left to pay for, and holding it back would
+   * keep alive what the caller wants gone. Anything else waits for payment when its billing says
+   * so, and for approval when it creates or deletes more nodes than the threshold.
+   */
+  private Awaiting awaiting(NewOrder order) {
+    if (order.operation() == OrderOperation.DELETE) {
+      return Awaiting.NOTHING;
+    }
+    long nodeChanges =
+        order.items().stream()
+            .filter(i -> i.action() == ItemAction.createNode || i.action() == ItemAction.deleteNode)
+            .count();
+    return new Awaiting(
+        order.billing().awaitsPayment(), approvalThreshold > 0 && nodeChanges > approvalThreshold);
   }
 
   private String uniqueOrderName(Handle h, NewOrder order) {

@@ -147,11 +147,7 @@ public final class PoolChanges {
     PlacedOrder order = place(h, caller, pool, OrderOperation.MODIFY, target, items);
     PoolManifests.recordOrder(manifest, pool.projectId(), order);
     if (order.pending()) {
-      pools.setPhase(
-          h,
-          pool.id(),
-          PoolPhase.Waiting,
-          Optional.of("Order " + order.orderName() + " is waiting for payment."));
+      pools.setPhase(h, pool.id(), PoolPhase.Waiting, order.waitingMessage());
     } else if (pool.phase() != PoolPhase.Running) {
       boolean empty = nodes.list(h, pool.id()).isEmpty();
       pools.setPhase(

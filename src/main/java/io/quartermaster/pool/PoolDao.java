@@ -77,7 +77,7 @@ public final class PoolDao {
         .execute();
   }
 
-  /** Requested node counts per phase group of a project's live pools in a workspace. */
+  /** How many live pools of a project's workspace stand in each phase, by phase name. */
   public Map<String, Integer> countByPhase(Handle h, String projectId, String workspaceId) {
     Map<String, Integer> counts = new java.util.HashMap<>();
     h.createQuery(
@@ -176,6 +176,35 @@ public final class PoolDao {
     h.createUpdate("update pools set deleted_at = :now, version = version + 1 where id = :id")
         .bind("id", id)
         .bind("now", Sql.timestamp(now))
+        .execute();
+  }
+
+  /**
+   * Deletes up to {@code limit} pools whose delete order succeeded and that no order references any
+   * more (their orders were purged), with any node rows left behind; returns how many.
+   */
+  public int purgeDeletedUnreferenced(Handle h, int limit) {
+    List<UUID> doomed =
+        h.createQuery(
+                """
+                select id from pools p
+                where deleted_at is not null
+                  and not exists (select 1 from orders o where o.pool_id = p.id)
+                order by deleted_at
+                limit :limit
+                for update skip locked
+                """)
+            .bind("limit", limit)
+            .mapTo(UUID.class)
+            .list();
+    if (doomed.isEmpty()) {
+      return 0;
+    }
+    h.createUpdate("delete from nodes where pool_id = any(:ids)")
+        .bind("ids", doomed.toArray(UUID[]::new))
+        .execute();
+    return h.createUpdate("delete from pools where id = any(:ids)")
+        .bind("ids", doomed.toArray(UUID[]::new))
         .execute();
   }
 

@@ -79,7 +79,6 @@ public final class PoolService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String name = request.displayName() + "-" + caller.projectId();
     ObjectNode manifest = request.manifest();
-    PoolPhase phase = request.billing().awaitsPayment() ? PoolPhase.Waiting : PoolPhase.Creating;
     PoolRow pool =
         new PoolRow(
             UUID.randomUUID(),
@@ -87,7 +86,7 @@ public final class PoolService {
             name,
             request.displayName(),
             request.workspaceId(),
-            phase,
+            PoolPhase.Creating,
             Optional.empty(),
             manifest,
             now,
@@ -112,12 +111,8 @@ public final class PoolService {
                 caller));
     PoolManifests.recordOrder(manifest, caller.projectId(), order);
     pools.updateManifest(h, pool.id(), manifest);
-    Optional<String> message =
-        order.pending()
-            ? Optional.of("Order " + order.orderName() + " is waiting for payment.")
-            : Optional.empty();
-    if (message.isPresent()) {
-      pools.setPhase(h, pool.id(), phase, message);
+    if (order.pending()) {
+      pools.setPhase(h, pool.id(), PoolPhase.Waiting, order.waitingMessage());
     }
     PoolRow stored = pools.findById(h, pool.id()).orElseThrow();
     return PoolView.load(h, nodes, stored);

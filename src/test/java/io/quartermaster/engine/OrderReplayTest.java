@@ -126,7 +126,7 @@ class OrderReplayTest {
         h ->
             h.createQuery(
                     """
-                    update orders set phase = 'processing'
+                    update orders set phase = 'processing', awaiting_payment = false
                     where project_id = :p and order_name = :n and phase = 'pending'
                     returning id
                     """)

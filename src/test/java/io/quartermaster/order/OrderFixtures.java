@@ -165,12 +165,13 @@ final class OrderFixtures {
                           insert into orders (project_id, order_name, order_id, pool_id,
                               resource_name, resource_display_name, workspace_id, operation, phase,
                               billing_mode, period_type, period_num, init_count, spec_count,
-                              result_count, fail_reason, created_at, begin_at, end_at)
+                              result_count, fail_reason, created_at, begin_at, end_at,
+                              awaiting_payment)
                           values (:projectId, :orderName, :orderId, :poolId, :resourceName,
                               :displayName, :workspaceId, :operation, :phase, :billingMode,
                               :periodType, :periodNum, cast(:initCount as jsonb),
                               cast(:specCount as jsonb), cast(:resultCount as jsonb), :failReason,
-                              :createdAt, :beginAt, :endAt)
+                              :createdAt, :beginAt, :endAt, :awaitingPayment)
                           returning id
                           """)
                       .bind("projectId", pool.projectId())
@@ -192,6 +193,8 @@ final class OrderFixtures {
                       .bind("createdAt", utc(createdAt))
                       .bind("beginAt", utc(beginAt))
                       .bind("endAt", utc(endAt))
+                      // A pending order waits for something; here, as before approval, payment.
+                      .bind("awaitingPayment", phase.equals("pending"))
                       .mapTo(Long.class)
                       .one());
       return new Inserted(id, orderName, orderId, createdAt);

@@ -147,15 +147,8 @@ class PoolCreationTest {
   @Test
   void yearlyMonthlyPoolsWithoutAutoPayWaitForPayment() {
     String display = Pools.uniqueName();
-    Map<String, Object> body = Pools.body(display, Pools.CPU, 1);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> annotations =
-        (Map<String, Object>) ((Map<String, Object>) body.get("metadata")).get("annotations");
-    annotations.put("os.modelarts/billing.mode", "1");
-    annotations.put("os.modelarts/period.type", "2");
-    annotations.put("os.modelarts/period.num", "3");
-
-    HttpResult created = tenant.member().post(poolsPath(), body);
+    HttpResult created =
+        tenant.member().post(poolsPath(), Pools.yearly(Pools.body(display, Pools.CPU, 1)));
 
     assertEquals(200, created.status(), created.rawBody());
     assertEquals("Waiting", created.body().get("status").get("phase").asText());

@@ -96,9 +96,7 @@ class PoolDeletionTest {
   @Test
   void aPoolWithAnUnfinishedOrderCannotBeDeleted() {
     String display = Pools.uniqueName();
-    Map<String, Object> body = Pools.body(display, Pools.CPU, 1);
-    yearlyWithoutAutoPay(body);
-    pools.create(body);
+    pools.create(Pools.yearly(Pools.body(display, Pools.CPU, 1)));
 
     HttpResult result = tenant.member().delete(pools.poolPath(display));
 
@@ -127,14 +125,5 @@ class PoolDeletionTest {
     List<String> actions = new ArrayList<>();
     items.forEach(i -> actions.add(i.get("action").asText()));
     return actions;
-  }
-
-  @SuppressWarnings("unchecked")
-  static void yearlyWithoutAutoPay(Map<String, Object> body) {
-    Map<String, Object> annotations =
-        (Map<String, Object>) ((Map<String, Object>) body.get("metadata")).get("annotations");
-    annotations.put("os.modelarts/billing.mode", "1");
-    annotations.put("os.modelarts/period.type", "2");
-    annotations.put("os.modelarts/period.num", "1");
   }
 }

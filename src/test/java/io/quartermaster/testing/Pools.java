@@ -38,6 +38,20 @@ public final class Pools {
     return body;
   }
 
+  /**
+   * {@code body} billed yearly/monthly (three months) without auto-pay: its orders wait for
+   * payment.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> yearly(Map<String, Object> body) {
+    Map<String, Object> annotations =
+        (Map<String, Object>) ((Map<String, Object>) body.get("metadata")).get("annotations");
+    annotations.put("os.modelarts/billing.mode", "1");
+    annotations.put("os.modelarts/period.type", "2");
+    annotations.put("os.modelarts/period.num", "3");
+    return body;
+  }
+
   public static Map<String, Object> resource(String flavor, int count) {
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("flavor", flavor);

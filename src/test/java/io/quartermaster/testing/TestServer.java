@@ -62,7 +62,14 @@ public final class TestServer {
     return new TestServer(app, clock, config);
   }
 
-  /** The configuration tests run with: defaults, a throwaway data directory, no fsync. */
+  /** Orders of more nodes than this wait for an admin's approval in tests. */
+  public static final int APPROVAL_THRESHOLD = 50;
+
+  /**
+   * The configuration tests run with: defaults, a throwaway data directory, no fsync, approval
+   * above {@link #APPROVAL_THRESHOLD} nodes, and order sweeps so rare that they run only when a
+   * test triggers them, so that they cannot interfere with tests that move the clock.
+   */
   public static Config testConfig(Path dataDir) {
     // Few PBKDF2 iterations: hashing at the production cost would make every login take ~0.5 s.
     Config defaults =
@@ -83,7 +90,12 @@ public final class TestServer {
                 Duration.ofMillis(100),
                 Duration.ZERO,
                 engine.simulatedFaults(),
-                engine.webhook()));
+                engine.webhook()))
+        .withOrders(
+            defaults
+                .orders()
+                .withApprovalThreshold(APPROVAL_THRESHOLD)
+                .withSweepInterval(Duration.ofDays(1)));
   }
 
   /** A flavor with room for very few nodes, so tests can run out of capacity quickly. */
