@@ -115,6 +115,17 @@ class RolesOnEveryEndpointTest {
         new Endpoint("GET", "/v1/{p}/resourceflavors", () -> null, Role.VIEWER, 200),
         new Endpoint("GET", "/v1/{p}/orders", () -> null, Role.VIEWER, 200),
         new Endpoint("GET", "/v1/{p}/orders/{order}", () -> null, Role.VIEWER, 200),
+        // The order is a finished pay-per-use one: allowed callers hear why it cannot be paid,
+        // cancelled, approved or rejected, and nothing changes.
+        new Endpoint("POST", "/v1/{p}/orders/{order}/pay", () -> null, Role.MEMBER, 400),
+        new Endpoint("POST", "/v1/{p}/orders/{order}/cancel", () -> null, Role.MEMBER, 409),
+        new Endpoint("POST", "/v1/{p}/orders/{order}/approve", () -> null, Role.ADMIN, 409),
+        new Endpoint(
+            "POST",
+            "/v1/{p}/orders/{order}/reject",
+            () -> Map.of("reason", "role table"),
+            Role.ADMIN,
+            409),
         new Endpoint(
             "POST",
             "/v2/{p}/pools",
@@ -134,6 +145,7 @@ class RolesOnEveryEndpointTest {
             200),
         new Endpoint("DELETE", "/v2/{p}/pools/{missing}", () -> null, Role.MEMBER, 404),
         new Endpoint("GET", "/v2/{p}/pools/{pool}/nodes", () -> null, Role.VIEWER, 200),
+        new Endpoint("GET", "/v2/{p}/statistics/pools", () -> null, Role.VIEWER, 200),
         new Endpoint(
             "POST",
             "/v2/{p}/pools/{missing}/nodes/batch-delete",
