@@ -11,6 +11,7 @@ import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
+import io.quartermaster.identity.ServerKey;
 import io.quartermaster.order.OrderActions;
 import io.quartermaster.order.OrderActionsApi;
 import io.quartermaster.order.OrderApi;
@@ -58,7 +59,12 @@ public final class Application implements AutoCloseable {
     Database database = Database.start(config.database());
     OrderEngine engine = null;
     try {
-      Identity identity = Identity.start(database.jdbi(), config.identity(), clock);
+      Identity identity =
+          Identity.start(
+              database.jdbi(),
+              config.identity(),
+              ServerKey.resolve(config.identity(), config.database()),
+              clock);
       AccessControl accessControl = identity.accessControl();
       engine =
           Engine.create(

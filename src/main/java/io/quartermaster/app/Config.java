@@ -3,6 +3,8 @@ package io.quartermaster.app;
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
 import io.quartermaster.identity.IdentityConfig;
+import io.quartermaster.identity.LoginThrottleConfig;
+import io.quartermaster.identity.ServerKey;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
@@ -99,7 +101,27 @@ public record Config(
     if (tokenTtl.isZero()) {
       throw new InvalidConfigException("QM_TOKEN_TTL must be longer than zero");
     }
-    return new IdentityConfig(adminPassword, tokenTtl, iterations);
+    var secretKey = read.optional("QM_SECRET_KEY");
+    if (secretKey.isPresent() && !ServerKey.isValid(secretKey.get())) {
+      throw new InvalidConfigException("QM_SECRET_KEY must be 32 bytes in base64");
+    }
+    return new IdentityConfig(adminPassword, tokenTtl, iterations, secretKey, loginThrottle(read));
+  }
+
+  private static LoginThrottleConfig loginThrottle(EnvironmentReader read) {
+    LoginThrottleConfig defaults = LoginThrottleConfig.DEFAULT;
+    int maxFailures = read.integer("QM_LOGIN_MAX_FAILURES", defaults.maxFailures());
+    if (maxFailures < 1) {
+      throw new InvalidConfigException("QM_LOGIN_MAX_FAILURES must be at least 1");
+    }
+    Duration window = read.duration("QM_LOGIN_FAILURE_WINDOW", defaults.window());
+    Duration lockout = read.duration("QM_LOGIN_LOCKOUT", defaults.lockout());
+    if (window.isZero() || lockout.isZero()) {
+      throw new InvalidConfigException(
+          (window.isZero() ? "QM_LOGIN_FAILURE_WINDOW" : "QM_LOGIN_LOCKOUT")
+              + " must be longer than zero");
+    }
+    return new LoginThrottleConfig(maxFailures, window, lockout);
   }
 
   public Config withPort(int newPort) {

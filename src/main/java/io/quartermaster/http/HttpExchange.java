@@ -10,9 +10,13 @@ import io.quartermaster.error.BadRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /** Reading JSON request bodies and writing JSON responses, the same way in every handler. */
 public final class HttpExchange {
+
+  // The context key of a request's body; an object of its own, so that nothing else can collide.
+  private static final Object BODY = new Object();
 
   private HttpExchange() {}
 
@@ -39,12 +43,13 @@ public final class HttpExchange {
    * says so; the caller then reads the fields it needs from the tree and validates them.
    */
   public static JsonNode readObject(ServerRequest req) {
-    if (!req.content().hasEntity()) {
+    byte[] body = body(req);
+    if (body.length == 0) {
       throw BadRequestException.because("request body is missing");
     }
     JsonNode node;
-    try (InputStream in = req.content().inputStream()) {
-      node = Json.mapper().readTree(in);
+    try {
+      node = Json.mapper().readTree(body);
     } catch (JsonProcessingException e) {
       throw BadRequestException.because("request body is not valid JSON");
     } catch (IOException e) {
@@ -54,5 +59,30 @@ public final class HttpExchange {
       throw BadRequestException.because("request body must be a JSON object");
     }
     return node;
+  }
+
+  /**
+   * The request body's bytes (empty when there is none), read from the connection once and kept in
+   * the request's context: access control reads them to check a signature over the body, and the
+   * handler reads them again to parse it. Helidon's payload limit bounds them at {@link
+   * ApiServer#MAX_BODY_BYTES}.
+   */
+  public static byte[] body(ServerRequest req) {
+    Optional<byte[]> cached = req.context().get(BODY, byte[].class);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    byte[] body;
+    if (req.content().hasEntity()) {
+      try (InputStream in = req.content().inputStream()) {
+        body = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      body = new byte[0];
+    }
+    req.context().register(BODY, body);
+    return body;
   }
 }

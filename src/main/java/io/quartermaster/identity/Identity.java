@@ -3,11 +3,13 @@ package io.quartermaster.identity;
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The identity feature, assembled: the {@code /v3} APIs (tokens, projects, users, roles) and the
- * access control that the {@code /v1} and {@code /v2} APIs are written against.
+ * The identity feature, assembled: the {@code /v3} APIs (tokens, projects, users, roles, access
+ * keys) and the access control, by token or by AK/SK signature, that the {@code /v1} and {@code
+ * /v2} APIs are written against.
  */
 public final class Identity {
 
@@ -19,19 +21,27 @@ public final class Identity {
     this.httpServices = List.copyOf(httpServices);
   }
 
-  /** Bootstraps the database when it has no users yet, then builds the feature's parts. */
-  public static Identity start(Jdbi jdbi, IdentityConfig config, Clock clock) {
+  /**
+   * Bootstraps the database when it has no users yet, then builds the feature's parts. Without a
+   * {@code serverKey} access keys are switched off (see {@link ServerKey}).
+   */
+  public static Identity start(
+      Jdbi jdbi, IdentityConfig config, Optional<ServerKey> serverKey, Clock clock) {
     PasswordHasher passwords = new PasswordHasher(config.passwordIterations());
     new Bootstrap(jdbi, passwords, clock, System.out).run(config.adminPassword());
-    TokenAccessControl access = new TokenAccessControl(jdbi, clock);
+    TokenAccessControl tokens = new TokenAccessControl(jdbi, clock);
+    SignatureAccessControl signatures = new SignatureAccessControl(jdbi, serverKey, clock);
     IdentityAdmin admin = new IdentityAdmin(jdbi, passwords, clock);
+    LoginThrottle throttle = new LoginThrottle(jdbi, config.loginThrottle(), clock);
     return new Identity(
-        access,
+        new CallerAccessControl(tokens, signatures),
         List.of(
-            new AuthTokensHttpService(new TokenIssuer(jdbi, passwords, config.tokenTtl(), clock)),
-            new ProjectsHttpService(admin, access),
-            new UsersHttpService(admin, access),
-            new RoleAssignmentsHttpService(admin, access)));
+            new AuthTokensHttpService(
+                new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock)),
+            new ProjectsHttpService(admin, tokens),
+            new UsersHttpService(admin, tokens),
+            new RoleAssignmentsHttpService(admin, tokens),
+            new CredentialsHttpService(new AccessKeys(jdbi, serverKey, clock), tokens)));
   }
 
   public AccessControl accessControl() {

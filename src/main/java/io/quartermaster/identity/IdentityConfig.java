@@ -13,9 +13,16 @@ import java.util.Optional;
  *     such as {@code PT24H}; default 24 hours)
  * @param passwordIterations PBKDF2 iterations for new password hashes ({@code
  *     QM_PASSWORD_ITERATIONS}, default 600000); stored hashes keep the count they were made with
+ * @param secretKey the server key that access key secrets are encrypted under ({@code
+ *     QM_SECRET_KEY}, 32 bytes in base64); see {@link ServerKey} for what happens without one
+ * @param loginThrottle when repeated failed password logins are refused for a while
  */
 public record IdentityConfig(
-    Optional<String> adminPassword, Duration tokenTtl, int passwordIterations) {
+    Optional<String> adminPassword,
+    Duration tokenTtl,
+    int passwordIterations,
+    Optional<String> secretKey,
+    LoginThrottleConfig loginThrottle) {
 
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(24);
   public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
@@ -27,9 +34,16 @@ public record IdentityConfig(
     if (passwordIterations < 1) {
       throw new IllegalArgumentException("passwordIterations must be at least 1");
     }
+    secretKey.ifPresent(ServerKey::decode);
   }
 
-  /** Keeps the admin password out of logs and error messages. */
+  /** The settings without a configured server key and with the default login throttle. */
+  public IdentityConfig(Optional<String> adminPassword, Duration tokenTtl, int passwordIterations) {
+    this(
+        adminPassword, tokenTtl, passwordIterations, Optional.empty(), LoginThrottleConfig.DEFAULT);
+  }
+
+  /** Keeps the admin password and the server key out of logs and error messages. */
   @Override
   public String toString() {
     return "IdentityConfig[adminPassword="
@@ -38,6 +52,10 @@ public record IdentityConfig(
         + tokenTtl
         + ", passwordIterations="
         + passwordIterations
+        + ", secretKey="
+        + (secretKey.isPresent() ? "(set)" : "(unset)")
+        + ", loginThrottle="
+        + loginThrottle
         + "]";
   }
 }

@@ -1,6 +1,7 @@
 package io.quartermaster.identity;
 
 import io.quartermaster.error.ConflictException;
+import io.quartermaster.error.ForbiddenException;
 import io.quartermaster.error.NotFoundException;
 import io.quartermaster.error.UnauthorizedException;
 
@@ -13,6 +14,7 @@ final class IdentityErrors {
 
   static final String NOT_FOUND = "Identity.NotFound";
   static final String CONFLICT = "Identity.Conflict";
+  static final String ACCESS_KEYS_OFF = "Identity.AccessKeysOff";
 
   /** One message for an unknown user, a wrong password and a disabled user: none is revealed. */
   static final String BAD_CREDENTIALS = "The request you have made requires authentication.";
@@ -29,6 +31,13 @@ final class IdentityErrors {
 
   static ConflictException notOnYourself(String action) {
     return new ConflictException(CONFLICT, "You cannot " + action + " your own user.");
+  }
+
+  static ForbiddenException accessKeysOff() {
+    return new ForbiddenException(
+        ACCESS_KEYS_OFF,
+        "Access keys are switched off on this server: QM_SECRET_KEY is not set and the database"
+            + " is external.");
   }
 
   static UnauthorizedException badCredentials() {

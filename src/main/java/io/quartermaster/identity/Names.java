@@ -22,6 +22,11 @@ final class Names {
     return value;
   }
 
+  /** Whether {@code value} could be a project or user name. */
+  static boolean isName(String value) {
+    return value != null && NAME.matcher(value).matches();
+  }
+
   static String password(String field, String value) {
     if (value == null || value.length() < MIN_PASSWORD || value.length() > MAX_PASSWORD) {
       throw BadRequestException.because(

@@ -47,6 +47,15 @@ final class TokenAccessControl implements AccessControl {
     return new Caller(holder.userId(), holder.userName(), holder.tokenProjectId(), Role.ADMIN);
   }
 
+  /**
+   * For a user's own affairs (their access keys): any valid token, with the user's role in the
+   * token's own project.
+   */
+  TokenDao.TokenHolder authenticateUser(ServerRequest request) {
+    return authenticate(request, null);
+  }
+
+  /** The token's holder, with their role in {@code projectId} or, when null, the token's. */
   private TokenDao.TokenHolder authenticate(ServerRequest request, String projectId) {
     String token =
         request

@@ -51,7 +51,8 @@ final class TokenDao {
 
   /**
    * The token with this hash, its user as they stand now, and that user's role in {@code projectId}
-   * (none when {@code projectId} is null). One query, because it runs on every call.
+   * (in the token's own project when {@code projectId} is null). One query, because it runs on
+   * every call.
    */
   Optional<TokenHolder> find(String tokenHash, String projectId) {
     return handle
@@ -61,7 +62,9 @@ final class TokenDao {
                    t.project_id, t.expires_at, r.role
             from tokens t
             join users u on u.id = t.user_id
-            left join role_assignments r on r.user_id = t.user_id and r.project_id = :projectId
+            left join role_assignments r
+              on r.user_id = t.user_id
+             and r.project_id = coalesce(cast(:projectId as text), t.project_id)
             where t.token_hash = :tokenHash
             """)
         .bind("tokenHash", tokenHash)

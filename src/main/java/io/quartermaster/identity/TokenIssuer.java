@@ -1,5 +1,6 @@
 package io.quartermaster.identity;
 
+import io.quartermaster.error.UnauthorizedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,21 +16,33 @@ final class TokenIssuer {
   private final Jdbi jdbi;
   private final PasswordHasher passwords;
   private final Duration ttl;
+  private final LoginThrottle throttle;
   private final Clock clock;
 
-  TokenIssuer(Jdbi jdbi, PasswordHasher passwords, Duration ttl, Clock clock) {
+  TokenIssuer(
+      Jdbi jdbi, PasswordHasher passwords, Duration ttl, LoginThrottle throttle, Clock clock) {
     this.jdbi = jdbi;
     this.passwords = passwords;
     this.ttl = ttl;
+    this.throttle = throttle;
     this.clock = clock;
   }
 
   /**
    * Checks the password, then the scope. An unknown user, a wrong password, a disabled user and a
-   * foreign domain fail alike and take alike long, so that none of them can be told apart.
+   * foreign domain fail alike and take alike long, so that none of them can be told apart. While
+   * the name is locked out after too many failures, the password is not even checked.
    */
   IssuedToken issue(PasswordLogin login) {
-    UserRow user = authenticate(login);
+    throttle.check(login.userName());
+    UserRow user;
+    try {
+      user = authenticate(login);
+    } catch (UnauthorizedException e) {
+      throttle.failed(login.userName());
+      throw e;
+    }
+    throttle.succeeded(login.userName());
     return jdbi.inTransaction(
         h -> {
           Optional<ProjectRow> scope =

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * An order as ListOrders returns it (CONTRACT §2.1). Null fields are omitted from the JSON: {@code
  * initCount} for {@code apply}, {@code periodType} and {@code periodNum} for pay-per-use, {@code
- * failReason} unless the order failed.
+ * failReason} unless the order failed, {@code createdBy} for an order whose placer is not recorded.
+ *
+ * @param createdBy who placed the order, by token or by access key (CONTRACT §5)
  */
 public record Order(
     long creationTimestamp,
@@ -29,7 +31,11 @@ public record Order(
     String periodNum,
     String operation,
     String phase,
-    String failReason) {
+    String failReason,
+    CreatedBy createdBy) {
+
+  /** The user behind the token or access key that placed an order. */
+  public record CreatedBy(String userId, String userName) {}
 
   private static final TypeReference<List<FlavorCount>> COUNTS = new TypeReference<>() {};
 
@@ -52,7 +58,10 @@ public record Order(
         row.billingMode().equals("0") ? null : row.periodNum(),
         row.operation(),
         row.phase(),
-        failed ? row.failReason() : null);
+        failed ? row.failReason() : null,
+        row.createdByUserId() == null
+            ? null
+            : new CreatedBy(row.createdByUserId(), row.createdByUserName()));
   }
 
   private static long millisOrZero(Instant instant) {

@@ -30,7 +30,8 @@ public final class OrderQueryDao {
       """
       select id, order_name, order_id, resource_name, resource_display_name, workspace_id,
              operation, phase, billing_mode, period_type, period_num,
-             init_count, spec_count, result_count, fail_reason, created_at, begin_at, end_at
+             init_count, spec_count, result_count, fail_reason,
+             created_by_user_id, created_by_user_name, created_at, begin_at, end_at
       """;
 
   // The filters of ListOrders. Optional conditions are appended only when given, so that each
@@ -177,6 +178,8 @@ public final class OrderQueryDao {
         rs.getString("spec_count"),
         rs.getString("result_count"),
         rs.getString("fail_reason"),
+        rs.getString("created_by_user_id"),
+        rs.getString("created_by_user_name"),
         Sql.instant(rs, "created_at"),
         Sql.instant(rs, "begin_at"),
         Sql.instant(rs, "end_at"));

@@ -24,6 +24,8 @@ record OrderRow(
     String specCountJson,
     String resultCountJson,
     String failReason,
+    String createdByUserId,
+    String createdByUserName,
     Instant createdAt,
     Instant beginAt,
     Instant endAt) {}

@@ -52,7 +52,7 @@ class OrdersOfARealPoolTest {
     assertEquals("modelarts.vm.cpu.2u.d", order.get("specCount").get(0).get("flavor").asText());
     assertEquals(1, order.get("specCount").get(0).get("count").asInt());
     assertFalse(order.has("initCount"), order::toString);
-    assertFalse(order.has("createdBy"), order::toString);
+    assertEquals(tenant.memberName(), order.at("/createdBy/userName").asText(), order::toString);
     assertFalse(order.has("periodType"), order::toString);
 
     JsonNode finished = awaitFinished(tenant, orders, orderName);

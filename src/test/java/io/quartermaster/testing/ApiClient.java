@@ -13,8 +13,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A plain HTTP client for the service under test, optionally carrying a token. */
+/**
+ * A plain HTTP client for the service under test, optionally carrying a token or signing its
+ * requests with an access key.
+ */
 public final class ApiClient {
+
+  /** Computes the headers that sign a request, just before it is sent. */
+  @FunctionalInterface
+  public interface RequestSigner {
+    Map<String, String> sign(String method, URI uri, Map<String, String> headers, String body);
+  }
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -22,25 +31,33 @@ public final class ApiClient {
   private final String baseUrl;
   private final String token;
   private final Map<String, String> extraHeaders;
+  private final RequestSigner signer;
 
   public ApiClient(String baseUrl, String token) {
-    this(baseUrl, token, Map.of());
+    this(baseUrl, token, Map.of(), null);
   }
 
-  private ApiClient(String baseUrl, String token, Map<String, String> extraHeaders) {
+  private ApiClient(
+      String baseUrl, String token, Map<String, String> extraHeaders, RequestSigner signer) {
     this.baseUrl = baseUrl;
     this.token = token;
     this.extraHeaders = Map.copyOf(extraHeaders);
+    this.signer = signer;
   }
 
   public ApiClient withToken(String newToken) {
-    return new ApiClient(baseUrl, newToken, extraHeaders);
+    return new ApiClient(baseUrl, newToken, extraHeaders, signer);
   }
 
   public ApiClient withHeader(String name, String value) {
     Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
     headers.put(name, value);
-    return new ApiClient(baseUrl, token, headers);
+    return new ApiClient(baseUrl, token, headers, signer);
+  }
+
+  /** A client that sends no token and signs each request with {@code newSigner}. */
+  public ApiClient withSigner(RequestSigner newSigner) {
+    return new ApiClient(baseUrl, null, extraHeaders, newSigner);
   }
 
   public String baseUrl() {
@@ -71,18 +88,24 @@ public final class ApiClient {
   public HttpResult send(String method, String path, Object body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
     if (token != null) {
-      request.header("X-Auth-Token", token);
+      headers.put("X-Auth-Token", token);
     }
-    extraHeaders.forEach(request::header);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      if (!extraHeaders.containsKey("Content-Type")) {
-        request.header("Content-Type", "application/json");
-      }
-      request.method(method, HttpRequest.BodyPublishers.ofString(asJson(body)));
+    String json = body == null ? "" : asJson(body);
+    if (body != null && !extraHeaders.containsKey("Content-Type")) {
+      headers.put("Content-Type", "application/json");
     }
+    if (signer != null) {
+      URI uri = URI.create(baseUrl + path);
+      headers.putAll(signer.sign(method, uri, Map.copyOf(headers), json));
+    }
+    headers.forEach(request::header);
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
