@@ -54,6 +54,7 @@ class ReadmeWalkthroughTest {
       assertTrue(output.contains("\"kind\":\"ResourceFlavorList\""), output);
       assertTrue(output.contains("\"action\":\"createNode\""), output);
       assertTrue(output.contains("\"phase\":\"Running\""), output);
+      assertTrue(output.contains("\"credential\":{\"access\":"), output);
       String lastLine = output.strip().substring(output.strip().lastIndexOf('\n') + 1);
       assertTrue(lastLine.startsWith("{\"count\":3,"), lastLine);
       assertEquals(3, count(lastLine, "\"phase\":\"successed\""), lastLine);

@@ -19,6 +19,7 @@ class SdkExampleTest {
 
   private static final Path EXAMPLE = Path.of("src/test/java/io/quartermaster/sdk/SdkExample.java");
   private static final Path GUIDE = Path.of("docs/sdk.md");
+  private static final Path README = Path.of("README.md");
 
   private final TestServer server = TestServer.get();
 
@@ -54,11 +55,12 @@ class SdkExampleTest {
   }
 
   @Test
-  void theGuideShowsTheExampleVerbatim() throws Exception {
+  void theGuideAndTheReadmeShowTheExampleVerbatim() throws Exception {
     String example = Files.readString(EXAMPLE);
-    String guide = Files.readString(GUIDE);
-    assertTrue(
-        guide.contains("```java\n" + example + "```\n"),
-        "docs/sdk.md must include " + EXAMPLE + " verbatim in a java code block");
+    for (Path doc : java.util.List.of(GUIDE, README)) {
+      assertTrue(
+          Files.readString(doc).contains("```java\n" + example + "```\n"),
+          doc + " must include " + EXAMPLE + " verbatim in a java code block");
+    }
   }
 }
