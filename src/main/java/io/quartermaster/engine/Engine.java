@@ -34,7 +34,7 @@ public final class Engine {
             new NodeDao(),
             provider,
             clock);
-    return new OrderEngine(dataSource, jdbi, runner, config, List.copyOf(jobs));
+    return new OrderEngine(dataSource, jdbi, runner, provider, config, List.copyOf(jobs));
   }
 
   private static Provider provider(

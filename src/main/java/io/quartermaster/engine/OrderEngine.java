@@ -30,6 +30,7 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
 
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
+  private final Provider provider;
 
   /** How often an instance looks for processing orders that have lost their job. */
   static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofSeconds(30);
@@ -40,8 +41,10 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
       DataSource dataSource,
       Jdbi jdbi,
       OrderRunner runner,
+      Provider provider,
       EngineConfig config,
       List<RecurringJob> jobs) {
+    this.provider = provider;
     this.task =
         Tasks.oneTime(TASK_NAME)
             .onFailure(
@@ -167,5 +170,6 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   @Override
   public void close() {
     scheduler.stop();
+    provider.close();
   }
 }

@@ -119,7 +119,7 @@ final class OrderRunner {
         h -> {
           if (caught.isPresent()) {
             OrderItemRow item = caught.get();
-            String message = "Provider did not answer: " + cause;
+            String message = "The provider could not carry it out: " + cause;
             if (orders.finishItem(
                 h, orderId, item.seq(), OrderItemRow.FAILED, Optional.of(message), now())) {
               itemEvent(h, order, item, OrderItemRow.FAILED, Optional.of(message));

@@ -9,7 +9,7 @@ package io.quartermaster.engine;
  * only when it could not tell (a timeout, an unreachable endpoint): the engine then retries the
  * same call later.
  */
-public interface Provider {
+public interface Provider extends AutoCloseable {
 
   ProvisionOutcome apply(ProvisionRequest request) throws Exception;
 
@@ -19,4 +19,8 @@ public interface Provider {
    * nothing, for providers that cannot tell what they did; their operator reconciles by the key.
    */
   default void abandon(ProvisionRequest request) throws Exception {}
+
+  /** Releases what the provider holds (connections, threads) when the engine stops. */
+  @Override
+  default void close() {}
 }

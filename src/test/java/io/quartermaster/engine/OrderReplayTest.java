@@ -99,7 +99,7 @@ class OrderReplayTest {
     assertTrue(
         reason.startsWith("Failed to create node os-node-created-")
             && reason.endsWith(
-                ": Provider did not answer: the engine died before recording os-node"),
+                ": The provider could not carry it out: the engine died before recording os-node"),
         reason);
     assertEquals(List.of(), ledger.held(pool));
     assertEquals(List.of(), ledger.recorded(pool));

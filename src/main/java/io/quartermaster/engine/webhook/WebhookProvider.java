@@ -149,4 +149,9 @@ public final class WebhookProvider implements Provider {
         + attempt
         + ")";
   }
+
+  @Override
+  public void close() {
+    http.close();
+  }
 }
