@@ -3,6 +3,7 @@ package io.quartermaster.engine;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -27,6 +28,14 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(OrderEngine.class.getName());
   private static final String TASK_NAME = "run-order";
+
+  /**
+   * The service runs on PostgreSQL only; naming it spares db-scheduler a look at the connection's
+   * metadata, which it would otherwise make for every order placed (each placement builds a client
+   * on its transaction's connection).
+   */
+  private static final PostgreSqlJdbcCustomization POSTGRESQL =
+      new PostgreSqlJdbcCustomization(false, false);
 
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
@@ -74,6 +83,7 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
             .missedHeartbeatsLimit(config.missedHeartbeats())
             .shutdownMaxWait(Duration.ofSeconds(5))
             .schedulerName(new SchedulerName.Fixed(instanceName()))
+            .jdbcCustomization(POSTGRESQL)
             .build();
   }
 
@@ -156,6 +166,7 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   public void schedule(Handle transaction, long orderId) {
     SchedulerClient client =
         SchedulerClient.Builder.create(new TransactionDataSource(transaction.getConnection()), task)
+            .jdbcCustomization(POSTGRESQL)
             .build();
     // Due at once by db-scheduler's own (system) clock; the service's clock, which tests move,
     // only dates what users see.
