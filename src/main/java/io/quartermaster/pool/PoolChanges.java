@@ -61,6 +61,7 @@ public final class PoolChanges {
 
   /** Applies a merge patch; new node counts place a {@code modify} order. */
   PoolView patch(Caller caller, String name, JsonNode body) {
+    patchParser.validate(body);
     return change(
         caller,
         name,

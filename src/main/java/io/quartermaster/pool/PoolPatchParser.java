@@ -3,6 +3,7 @@ package io.quartermaster.pool;
 import static io.quartermaster.pool.PoolRequestParser.bad;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.flavor.FlavorCatalog;
 import java.util.ArrayList;
@@ -35,6 +36,39 @@ final class PoolPatchParser {
 
   PoolPatchParser(FlavorCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  /**
+   * Checks what can be checked without the pool, so that a bad body is a 400 even when the pool
+   * does not exist: the contract checks the request before existence.
+   */
+  void validate(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw bad("request body must be a JSON object");
+    }
+    JsonNode metadata = body.get("metadata");
+    if (metadata != null && !metadata.isNull()) {
+      if (!metadata.isObject()) {
+        throw bad("metadata must be an object");
+      }
+      patchStrings(
+          JsonNodeFactory.instance.objectNode(), metadata.get("labels"), "metadata.labels");
+      patchStrings(
+          JsonNodeFactory.instance.objectNode(),
+          metadata.get("annotations"),
+          "metadata.annotations");
+    }
+    JsonNode spec = body.get("spec");
+    if (spec == null || spec.isNull()) {
+      return;
+    }
+    if (!spec.isObject()) {
+      throw bad("spec must be an object");
+    }
+    PoolRequestParser.checkSpec(((ObjectNode) spec).deepCopy());
+    if (spec.has("resources")) {
+      ResourcesParser.parse(spec, catalog);
+    }
   }
 
   PoolPatch parse(ObjectNode current, JsonNode body) {

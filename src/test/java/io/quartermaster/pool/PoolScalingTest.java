@@ -130,6 +130,19 @@ class PoolScalingTest {
   }
 
   @Test
+  void aBadPatchOfAnUnknownPoolIs400BecauseInputIsCheckedBeforeExistence() {
+    HttpResult result =
+        tenant
+            .member()
+            .patch(
+                pools.poolPath("nope-pool"),
+                Map.of(
+                    "spec", Map.of("resources", List.of(Pools.resource("modelarts.vm.none", 1)))));
+    assertEquals(400, result.status(), result.rawBody());
+    assertEquals("ModelArts.50004000", result.errorCode());
+  }
+
+  @Test
   void patchingAnUnknownPoolIs404AndViewersMayNotPatch() {
     HttpResult unknown = tenant.member().patch(pools.poolPath("nope-pool"), resources(1));
     assertEquals(404, unknown.status());
