@@ -337,7 +337,7 @@ class SignedRequestTest {
   void aBodyIsLeftUnsignedOnlyWhenTheSignerSignedThatChoice() {
     // The SDK does this itself for bodies that are not application/json (PATCH's merge patch).
     String path = pools() + "/" + Pools.poolName("pool-none", tenant.projectId());
-    Map<String, Object> patch = Map.of("spec", Map.of("resources", List.of()));
+    Map<String, Object> patch = Map.of("metadata", Map.of("labels", Map.of("team", "vision")));
     Map<String, String> unsigned = Map.of("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD");
     ApiClient declared = signedFor("PATCH", path, unsigned, Map.of("a", 1));
     assertEquals(404, declared.patch(path, patch).status(), "signature holds, pool is missing");
