@@ -20,12 +20,14 @@ public final class DebianPostgres implements AutoCloseable {
   private static final Path PACKAGES = Path.of("/usr/lib/postgresql");
 
   private final Path bin;
+  private final Path dir;
   private final Path dataDir;
   private final int port;
 
-  private DebianPostgres(Path bin, Path dataDir, int port) {
+  private DebianPostgres(Path bin, Path dir, int port) {
     this.bin = bin;
-    this.dataDir = dataDir;
+    this.dir = dir;
+    this.dataDir = dir.resolve("data");
     this.port = port;
   }
 
@@ -58,7 +60,7 @@ public final class DebianPostgres implements AutoCloseable {
             "-p " + port + " -h 127.0.0.1 -k " + dir + " -c fsync=off",
             "-w",
             "start"));
-    return new DebianPostgres(bin, dataDir, port);
+    return new DebianPostgres(bin, dir, port);
   }
 
   public String jdbcUrl() {
@@ -67,15 +69,19 @@ public final class DebianPostgres implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    runAsPostgres(
-        List.of(
-            bin.resolve("pg_ctl").toString(),
-            "-D",
-            dataDir.toString(),
-            "-m",
-            "fast",
-            "-w",
-            "stop"));
+    try {
+      runAsPostgres(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              dataDir.toString(),
+              "-m",
+              "fast",
+              "-w",
+              "stop"));
+    } finally {
+      TempDirs.deleteQuietly(dir);
+    }
   }
 
   private static Path newestBin() throws IOException {

@@ -58,7 +58,14 @@ public final class TestServer {
     Config config = testConfig(dataDir);
     MutableClock clock = new MutableClock();
     Application app = Application.start(config, clock);
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "test-server-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  TempDirs.deleteQuietly(dataDir);
+                },
+                "test-server-stop"));
     return new TestServer(app, clock, config);
   }
 
