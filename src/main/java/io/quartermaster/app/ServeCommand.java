@@ -1,6 +1,7 @@
 package io.quartermaster.app;
 
 import io.quartermaster.db.DataDirectoryInUseException;
+import io.quartermaster.db.DatabaseUnavailableException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -38,7 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
     Application app = null;
     try {
       app = Application.start(config(), Clock.systemUTC());
-    } catch (DataDirectoryInUseException | InvalidConfigException e) {
+    } catch (DataDirectoryInUseException
+        | DatabaseUnavailableException
+        | InvalidConfigException e) {
       System.err.println("qm serve: " + e.getMessage());
       return 2;
     } finally {

@@ -2,6 +2,7 @@ package io.quartermaster.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
@@ -38,11 +39,16 @@ public final class Database implements AutoCloseable {
         password = "";
       }
       HikariDataSource dataSource = pool(url, user, password, config.poolSize());
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      try {
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+      } catch (RuntimeException e) {
+        dataSource.close();
+        throw e;
+      }
       return new Database(embedded, dataSource);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,7 +65,32 @@ public final class Database implements AutoCloseable {
     hikari.setPassword(password);
     hikari.setMaximumPoolSize(size);
     hikari.setPoolName("quartermaster");
-    return new HikariDataSource(hikari);
+    try {
+      return new HikariDataSource(hikari);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new DatabaseUnavailableException(
+          "cannot connect to the database at "
+              + withoutParameters(url)
+              + " as "
+              + user
+              + ": "
+              + rootMessage(e),
+          e);
+    }
+  }
+
+  /** The URL without its parameters, which may hold credentials. */
+  private static String withoutParameters(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 
   public Jdbi jdbi() {

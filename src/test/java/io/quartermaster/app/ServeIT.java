@@ -128,6 +128,27 @@ class ServeIT {
     assertFalse(Files.exists(data), "nothing was started");
   }
 
+  @Test
+  void anUnreachableExternalDatabaseStopsTheStartWithWhereAndWhy() {
+    int closed = ServiceProcess.freePort();
+    Map<String, String> env =
+        Map.of(
+            "QM_DATABASE_URL",
+            "jdbc:postgresql://127.0.0.1:" + closed + "/quartermaster?password=x",
+            "QM_DATABASE_USER",
+            "quartermaster");
+    ServiceProcess process = track(ServiceProcess.start(ServiceProcess.jar("serve"), env));
+    assertEquals(2, process.awaitExit(Duration.ofSeconds(60)));
+    String stderr = process.stderr();
+    assertTrue(
+        stderr.contains(
+            "qm serve: cannot connect to the database at jdbc:postgresql://127.0.0.1:"
+                + closed
+                + "/quartermaster as quartermaster: "),
+        stderr);
+    assertFalse(stderr.contains("password=x"), "the URL's parameters are not shown");
+  }
+
   private static int appliedMigrations(Jdbi db) {
     return db.withHandle(
         h ->
