@@ -73,18 +73,31 @@ public final class NodeDao {
 
   /** The pool's nodes per flavor and AZ, as PoolResourceFlavorCount (maxCount = count). */
   public List<FlavorCount> counts(Handle h, UUID poolId) {
-    List<FlavorAzCount> rows =
+    return counts(h, List.of(poolId)).getOrDefault(poolId, List.of());
+  }
+
+  /** The nodes of each pool per flavor and AZ, in one query; pools without nodes are absent. */
+  public Map<UUID, List<FlavorCount>> counts(Handle h, Collection<UUID> poolIds) {
+    List<PoolFlavorAzCount> rows =
         h.createQuery(
                 """
-                select flavor, az, count(*) as n from nodes where pool_id = :poolId
-                group by flavor, az order by flavor, az
+                select pool_id, flavor, az, count(*) as n from nodes
+                where pool_id = any(:poolIds)
+                group by pool_id, flavor, az order by flavor, az
                 """)
-            .bind("poolId", poolId)
+            .bind("poolIds", poolIds.toArray(new UUID[0]))
             .map(
                 (rs, ctx) ->
-                    new FlavorAzCount(rs.getString("flavor"), rs.getString("az"), rs.getInt("n")))
+                    new PoolFlavorAzCount(
+                        rs.getObject("pool_id", UUID.class),
+                        new FlavorAzCount(
+                            rs.getString("flavor"), rs.getString("az"), rs.getInt("n"))))
             .list();
-    return group(rows);
+    Map<UUID, List<FlavorAzCount>> byPool = new LinkedHashMap<>();
+    rows.forEach(r -> byPool.computeIfAbsent(r.poolId(), k -> new ArrayList<>()).add(r.count()));
+    Map<UUID, List<FlavorCount>> result = new LinkedHashMap<>();
+    byPool.forEach((pool, counts) -> result.put(pool, group(counts)));
+    return result;
   }
 
   /**
@@ -140,6 +153,8 @@ public final class NodeDao {
   }
 
   private record FlavorAzCount(String flavor, String az, int count) {}
+
+  private record PoolFlavorAzCount(UUID poolId, FlavorAzCount count) {}
 
   private record InFlightRow(UUID poolId, String action, FlavorAzCount count) {}
 

@@ -41,24 +41,21 @@ public final class PoolDao {
   }
 
   public Optional<PoolRow> findLive(Handle h, String projectId, String name) {
-    return h.createQuery(
-            "select "
-                + COLUMNS
-                + " from pools"
-                + " where project_id = :p and name = :n and deleted_at is null")
-        .bind("p", projectId)
-        .bind("n", name)
-        .map((rs, ctx) -> row(rs))
-        .findOne();
+    return live(h, projectId, name, "");
   }
 
   /** The live pool, locked until the transaction ends: one change of a pool at a time. */
   public Optional<PoolRow> lockLive(Handle h, String projectId, String name) {
+    return live(h, projectId, name, " for update");
+  }
+
+  private Optional<PoolRow> live(Handle h, String projectId, String name, String lock) {
     return h.createQuery(
             "select "
                 + COLUMNS
                 + " from pools"
-                + " where project_id = :p and name = :n and deleted_at is null for update")
+                + " where project_id = :p and name = :n and deleted_at is null"
+                + lock)
         .bind("p", projectId)
         .bind("n", name)
         .map((rs, ctx) -> row(rs))

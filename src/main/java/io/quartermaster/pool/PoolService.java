@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -120,20 +119,10 @@ public final class PoolService {
 
   List<PoolView> list(String projectId, PoolListQuery query) {
     return jdbi.inTransaction(
-        h -> {
-          List<PoolRow> rows = pools.listLive(h, projectId, query.workspaceId());
-          Map<UUID, Map<String, List<FlavorCount>>> inFlight =
-              nodes.inFlight(h, rows.stream().map(PoolRow::id).toList());
-          return rows.stream()
-              .map(
-                  row ->
-                      PoolView.of(
-                          row,
-                          nodes.counts(h, row.id()),
-                          inFlight.getOrDefault(row.id(), Map.of())))
-              .filter(query::matches)
-              .toList();
-        });
+        h ->
+            PoolView.loadAll(h, nodes, pools.listLive(h, projectId, query.workspaceId())).stream()
+                .filter(query::matches)
+                .toList());
   }
 
   PoolView show(String projectId, String name) {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /** The vendor's Pool object, as the pool API answers it. */
@@ -60,10 +61,22 @@ record PoolView(String apiVersion, String kind, Metadata metadata, JsonNode spec
 
   /** The view of {@code pool} as it stands in the database now. */
   static PoolView load(Handle h, NodeDao nodes, PoolRow pool) {
-    return of(
-        pool,
-        nodes.counts(h, pool.id()),
-        nodes.inFlight(h, List.of(pool.id())).getOrDefault(pool.id(), Map.of()));
+    return loadAll(h, nodes, List.of(pool)).get(0);
+  }
+
+  /** The views of {@code pools}, in their order, with two queries however many there are. */
+  static List<PoolView> loadAll(Handle h, NodeDao nodes, List<PoolRow> pools) {
+    List<UUID> ids = pools.stream().map(PoolRow::id).toList();
+    Map<UUID, List<FlavorCount>> available = nodes.counts(h, ids);
+    Map<UUID, Map<String, List<FlavorCount>>> inFlight = nodes.inFlight(h, ids);
+    return pools.stream()
+        .map(
+            pool ->
+                of(
+                    pool,
+                    available.getOrDefault(pool.id(), List.of()),
+                    inFlight.getOrDefault(pool.id(), Map.of())))
+        .toList();
   }
 
   static String iso(Instant instant) {
