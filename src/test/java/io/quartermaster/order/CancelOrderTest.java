@@ -56,19 +56,7 @@ class CancelOrderTest {
 
   @Test
   void cancellingAPendingScaleOutLeavesThePoolAsItWas() {
-    Placed apply = world.create(Pools.CPU, 1, true);
-    world.act(world.tenant.member(), apply, "pay");
-    world.awaitOrder(apply, "successed");
-    world.awaitPool(apply, "Running");
-    HttpResult patched =
-        world
-            .tenant
-            .member()
-            .patch(
-                world.poolsPath() + "/" + apply.poolName(),
-                Map.of("spec", Map.of("resources", List.of(Pools.resource(Pools.CPU, 2)))));
-    assertEquals("Waiting", patched.body().at("/status/phase").asText(), patched::toString);
-    Placed modify = world.latestOrder(apply.display());
+    Placed modify = world.pendingScaleOut(2);
 
     HttpResult cancelled = world.act(world.tenant.member(), modify, "cancel");
 

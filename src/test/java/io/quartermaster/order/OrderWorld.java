@@ -69,6 +69,26 @@ final class OrderWorld {
   }
 
   /** The newest order of the pool named {@code display}. */
+  /**
+   * A yearly pool of one {@link Pools#CPU} node, paid and running, then patched to {@code count}
+   * nodes: answers the scale-out's order, pending for payment, with the pool waiting.
+   */
+  Placed pendingScaleOut(int count) {
+    Placed apply = create(Pools.CPU, 1, true);
+    assertEquals(200, act(tenant.member(), apply, "pay").status());
+    awaitOrder(apply, "successed");
+    awaitPool(apply, "Running");
+    HttpResult patched =
+        tenant
+            .member()
+            .patch(
+                poolsPath() + "/" + apply.poolName(),
+                Map.of("spec", Map.of("resources", List.of(Pools.resource(Pools.CPU, count)))));
+    assertEquals(200, patched.status(), patched::toString);
+    assertEquals("Waiting", patched.body().at("/status/phase").asText(), patched::toString);
+    return latestOrder(apply.display());
+  }
+
   Placed latestOrder(String display) {
     return jdbi()
         .withHandle(

@@ -10,7 +10,6 @@ import io.quartermaster.order.OrderWorld.State;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Pools;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/{project_id}/orders/{order_name}/pay} (CONTRACT §5). */
@@ -68,20 +67,7 @@ class PayOrderTest {
 
   @Test
   void payingAScaleOutOfAYearlyPoolKeepsThePoolServing() {
-    Placed apply = world.create(Pools.CPU, 1, true);
-    assertEquals(200, world.act(world.tenant.member(), apply, "pay").status());
-    world.awaitPool(apply, "Running");
-    world.awaitOrder(apply, "successed");
-    HttpResult patched =
-        world
-            .tenant
-            .member()
-            .patch(
-                world.poolsPath() + "/" + apply.poolName(),
-                Map.of("spec", Map.of("resources", List.of(Pools.resource(Pools.CPU, 3)))));
-    assertEquals(200, patched.status(), patched::toString);
-    assertEquals("Waiting", patched.body().at("/status/phase").asText());
-    Placed modify = world.latestOrder(apply.display());
+    Placed modify = world.pendingScaleOut(3);
     assertTrue(world.state(modify).awaitingPayment());
 
     HttpResult paid = world.act(world.tenant.member(), modify, "pay");
