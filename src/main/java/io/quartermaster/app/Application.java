@@ -6,6 +6,7 @@ import io.quartermaster.db.Database;
 import io.quartermaster.engine.Engine;
 import io.quartermaster.engine.OrderEngine;
 import io.quartermaster.engine.RecurringJob;
+import io.quartermaster.event.Events;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
@@ -46,11 +47,13 @@ public final class Application implements AutoCloseable {
 
   private final Database database;
   private final OrderEngine engine;
+  private final Events events;
   private final WebServer server;
 
-  private Application(Database database, OrderEngine engine, WebServer server) {
+  private Application(Database database, OrderEngine engine, Events events, WebServer server) {
     this.database = database;
     this.engine = engine;
+    this.events = events;
     this.server = server;
   }
 
@@ -58,6 +61,7 @@ public final class Application implements AutoCloseable {
     FlavorCatalog catalog = FlavorCatalog.load(config.pools().flavorCatalog());
     Database database = Database.start(config.database());
     OrderEngine engine = null;
+    Events events = null;
     try {
       Identity identity =
           Identity.start(
@@ -110,12 +114,15 @@ public final class Application implements AutoCloseable {
               wakeEngine,
               clock);
 
+      events = Events.start(database, config.events());
+
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthService(database));
       services.add(new FlavorApi(accessControl, catalog));
       services.add(new PoolApi(accessControl, pools, changes));
       services.add(
           new NodeApi(accessControl, new NodeService(database.jdbi(), poolDao, nodeDao), changes));
+      services.add(events.api(accessControl));
       services.add(
           new OrderApi(
               accessControl,
@@ -141,8 +148,11 @@ public final class Application implements AutoCloseable {
         throw new InvalidConfigException(
             "cannot listen on " + config.host() + ":" + config.port() + " (is the port in use?)");
       }
-      return new Application(database, engine, server);
+      return new Application(database, engine, events, server);
     } catch (RuntimeException e) {
+      if (events != null) {
+        events.close();
+      }
       if (engine != null) {
         engine.close();
       }
@@ -174,9 +184,18 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
-  /** Stops taking requests, lets running order steps finish, then closes the database. */
+  /** How many event streams are open on this instance. */
+  public int openEventStreams() {
+    return events.openStreams();
+  }
+
+  /**
+   * Ends the open event streams, stops taking requests, lets running order steps finish, then
+   * closes the database.
+   */
   @Override
   public void close() {
+    events.close();
     server.stop();
     engine.close();
     database.close();

@@ -2,6 +2,7 @@ package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
+import io.quartermaster.event.EventConfig;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
@@ -25,7 +26,8 @@ public record Config(
     IdentityConfig identity,
     PoolConfig pools,
     EngineConfig engine,
-    OrderConfig orders) {
+    OrderConfig orders,
+    EventConfig events) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -65,7 +67,11 @@ public record Config(
         identity(read),
         pools,
         engine,
-        orders(read));
+        orders(read),
+        new EventConfig(
+            read.positiveDuration("QM_EVENTS_HEARTBEAT", EventConfig.DEFAULT_HEARTBEAT),
+            read.positiveDuration("QM_EVENTS_POLL_INTERVAL", EventConfig.DEFAULT_POLL_INTERVAL),
+            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION)));
   }
 
   private static OrderConfig orders(EnvironmentReader read) {
@@ -125,27 +131,31 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, pools, engine, orders);
+    return new Config(host, newPort, database, identity, pools, engine, orders, events);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, pools, engine, orders);
+    return new Config(host, port, newDatabase, identity, pools, engine, orders, events);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
-    return new Config(host, port, database, newIdentity, pools, engine, orders);
+    return new Config(host, port, database, newIdentity, pools, engine, orders, events);
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(host, port, database, identity, newPools, engine, orders);
+    return new Config(host, port, database, identity, newPools, engine, orders, events);
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(host, port, database, identity, pools, newEngine, orders);
+    return new Config(host, port, database, identity, pools, newEngine, orders, events);
   }
 
   public Config withOrders(OrderConfig newOrders) {
-    return new Config(host, port, database, identity, pools, engine, newOrders);
+    return new Config(host, port, database, identity, pools, engine, newOrders, events);
+  }
+
+  public Config withEvents(EventConfig newEvents) {
+    return new Config(host, port, database, identity, pools, engine, orders, newEvents);
   }
 
   public Config withDataDir(Path dataDir) {

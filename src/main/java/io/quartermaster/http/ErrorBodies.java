@@ -39,7 +39,9 @@ public final class ErrorBodies {
             401, "Unauthorized",
             403, "Forbidden",
             404, "Not Found",
+            406, "Not Acceptable",
             409, "Conflict",
+            410, "Gone",
             413, "Request Entity Too Large",
             429, "Too Many Requests",
             500, "Internal Server Error")
