@@ -3,6 +3,7 @@ package io.quartermaster.app;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
+import io.quartermaster.db.ServerKeys;
 import io.quartermaster.engine.Engine;
 import io.quartermaster.engine.OrderEngine;
 import io.quartermaster.engine.RecurringJob;
@@ -126,7 +127,12 @@ public final class Application implements AutoCloseable {
       services.add(
           new OrderApi(
               accessControl,
-              new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
+              new OrderQueryService(
+                  database.jdbi(),
+                  new OrderQueryDao(),
+                  config.orders(),
+                  clock,
+                  ServerKeys.forPurpose(database.jdbi(), "list-marker", clock.instant()))));
       services.add(
           new OrderActionsApi(
               accessControl,
