@@ -115,6 +115,7 @@ class RolesOnEveryEndpointTest {
         new Endpoint("GET", "/v1/{p}/resourceflavors", () -> null, Role.VIEWER, 200),
         new Endpoint("GET", "/v1/{p}/orders", () -> null, Role.VIEWER, 200),
         new Endpoint("GET", "/v1/{p}/orders/{order}", () -> null, Role.VIEWER, 200),
+        new Endpoint("GET", "/v1/{p}/orders/export", () -> null, Role.VIEWER, 200),
         // The order has finished: its stream replays it and ends.
         new Endpoint("GET", "/v1/{p}/orders/{order}/events", () -> null, Role.VIEWER, 200),
         // The project's stream never ends by itself: a bad position makes it fail after the gate.
