@@ -54,9 +54,14 @@ public final class OrderQueryDao {
       """;
 
   // Keyset paging (markers, export): the rows after a position in ListOrders' order, on the same
-  // indexes as the page. created_at is descending and order_name ascending, so no row comparison.
+  // indexes as the page. created_at is descending and order_name ascending, so no row comparison;
+  // the plain "created_at <= :afterAt" is what lets the index scan start at the position instead
+  // of reading (and dropping) every newer row first.
   private static final String AFTER_POSITION =
-      "  and (created_at < :afterAt or (created_at = :afterAt and order_name > :afterName))\n";
+      """
+        and created_at <= :afterAt
+        and (created_at < :afterAt or order_name > :afterName)
+      """;
   private static final String KEYSET_ORDER =
       """
       order by created_at desc, order_name

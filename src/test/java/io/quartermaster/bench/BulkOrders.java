@@ -456,7 +456,7 @@ public final class BulkOrders {
       System.out.printf(
           "loaded %d orders into %d projects in %.1f s%n",
           loaded, ids.size(), (System.nanoTime() - started) / 1e9);
-      System.out.println("projects: " + (ids.size() <= 3 ? ids : ids.subList(0, 3) + " ..."));
+      System.out.println("first project: " + ids.getFirst());
     }
   }
 }

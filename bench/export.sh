@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Measures the orders export (and marker paging) on a project of ORDERS orders (default 1,000,000)
+# loaded by the bulk loader (io.quartermaster.bench.BulkOrders) into a real `qm serve`: the time
+# and size of an NDJSON and a CSV export, the server's peak resident memory during each, and the
+# time of ListOrders pages by marker. The server runs with a small heap (HEAP, default 512m), so
+# an export that held the orders in memory would fail.
+#
+#   bench/export.sh
+#   ORDERS=200000 HEAP=256m bench/export.sh
+#
+# Needs python3 and curl. Only loopback traffic; stops by itself.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+orders="${ORDERS:-1000000}"
+heap="${HEAP:-512m}"
+port="${PORT:-18183}"
+password="bench-admin-password"
+data="$(mktemp -d /tmp/qm-bench-XXXXXX)"
+base="http://127.0.0.1:$port"
+export JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*/ | sort -V | tail -n 1)}"
+
+"$root/qm" build >/dev/null
+(cd "$root" && mvn -B -q test-compile -Dspotless.check.skip)
+
+QM_ADMIN_PASSWORD="$password" QM_JAVA_OPTS="-Xmx$heap" \
+  "$root/qm" serve --port "$port" --data-dir "$data" > "$data/serve.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+
+for _ in $(seq 1 120); do
+  curl -fs "$base/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+pg_port="$(sed -n 4p "$data/postgres/postmaster.pid")"
+
+echo "loading $orders orders ..."
+"$JAVA_HOME/bin/java" -cp "$root/target/classes:$root/target/test-classes:$root/target/lib/*" \
+  io.quartermaster.bench.BulkOrders --url "jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
+  --projects 1 --orders "$orders" --days 80 | tee "$data/load.txt"
+project="$(sed -n 's/^first project: //p' "$data/load.txt")"
+
+login='{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"admin","password":"'"$password"'","domain":{"name":"default"}}}},"scope":{"project":{"name":"default"}}}}'
+curl -fs -D "$data/headers" -o /dev/null -H 'Content-Type: application/json' -d "$login" "$base/v3/auth/tokens"
+token="$(grep -i '^x-subject-token:' "$data/headers" | cut -d' ' -f2 | tr -d '\r')"
+
+rss() { ps -o rss= -p "$server" | awk '{printf "%.0f", $1/1024}'; }
+
+export_once() { # format
+  local peak_file="$data/peak" sampler
+  echo 0 > "$peak_file"
+  ( while true; do
+      r="$(rss)"; [[ "$r" -gt "$(cat "$peak_file")" ]] && echo "$r" > "$peak_file"; sleep 0.2
+    done ) &
+  sampler=$!
+  local out
+  out="$(curl -fs -o "$data/export.$1" -w '%{size_download} %{time_total}' -H "X-Auth-Token: $token" \
+    "$base/v1/$project/orders/export?format=$1")"
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  read -r bytes seconds <<<"$out"
+  echo "export $1: $(wc -l < "$data/export.$1") lines, $((bytes / 1024 / 1024)) MiB in ${seconds} s;" \
+    "server RSS peak $(cat "$peak_file") MiB (heap limit $heap)"
+  rm -f "$data/export.$1"
+}
+
+echo "server RSS before: $(rss) MiB"
+export_once ndjson
+export_once csv
+
+pages="${PAGES:-20}"
+marker=""
+started="$(date +%s.%N)"
+for _ in $(seq 1 "$pages"); do
+  marker="$(curl -fs -G -H "X-Auth-Token: $token" --data-urlencode "marker=$marker" \
+    "$base/v1/$project/orders?limit=500" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("nextMarker",""))')"
+done
+ended="$(date +%s.%N)"
+python3 -c "print('ListOrders by marker: %d pages of 500 (with the count of all orders), %.0f ms a page' % ($pages, ($ended - $started) * 1000 / $pages))"
+echo "server RSS after: $(rss) MiB"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%dT%H:%MZ)"
