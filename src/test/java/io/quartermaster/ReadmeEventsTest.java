@@ -23,8 +23,11 @@ class ReadmeEventsTest {
     assertTrue(output.contains("event:order.successed\n"), output);
     assertTrue(output.contains("\"progress\":{\"total\":3,\"settled\":3,\"failed\":0}"), output);
     assertTrue(output.contains("{\"count\":1,\"items\":[{"), output);
-    assertTrue(output.contains("\"nextMarker\":\""), output);
-    assertTrue(output.contains("\"resourceDisplayName\":\"pool-watch\""), output);
+    // The page after the newest order (pool-other's) is the older one, and the last.
+    String second =
+        lines.stream().filter(l -> l.startsWith("{\"count\":2,")).findFirst().orElseThrow();
+    assertTrue(second.contains("\"resourceDisplayName\":\"pool-watch\""), second);
+    assertTrue(!second.contains("pool-other") && !second.contains("nextMarker"), second);
     assertTrue(output.contains("creationTimestamp,beginTimestamp,endTimestamp,orderName,"), output);
     assertEquals(2, lines.stream().filter(l -> l.contains(",apply,")).count(), output);
   }
