@@ -10,39 +10,22 @@
 #
 # Needs python3 and curl. Only loopback traffic; stops by itself.
 set -euo pipefail
-
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 orders="${ORDERS:-1000000}"
 heap="${HEAP:-512m}"
-port="${PORT:-18183}"
-password="bench-admin-password"
-data="$(mktemp -d /tmp/qm-bench-XXXXXX)"
-base="http://127.0.0.1:$port"
-export JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*/ | sort -V | tail -n 1)}"
 
 "$root/qm" build >/dev/null
 (cd "$root" && mvn -B -q test-compile -Dspotless.check.skip)
-
-QM_ADMIN_PASSWORD="$password" QM_JAVA_OPTS="-Xmx$heap" \
-  "$root/qm" serve --port "$port" --data-dir "$data" > "$data/serve.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
-
-for _ in $(seq 1 120); do
-  curl -fs "$base/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+qm_serve "${PORT:-18183}" QM_JAVA_OPTS="-Xmx$heap"
 pg_port="$(sed -n 4p "$data/postgres/postmaster.pid")"
 
 echo "loading $orders orders ..."
 "$JAVA_HOME/bin/java" -cp "$root/target/classes:$root/target/test-classes:$root/target/lib/*" \
   io.quartermaster.bench.BulkOrders --url "jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
   --projects 1 --orders "$orders" --days 80 | tee "$data/load.txt"
-project="$(sed -n 's/^first project: //p' "$data/load.txt")"
 
-login='{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"admin","password":"'"$password"'","domain":{"name":"default"}}}},"scope":{"project":{"name":"default"}}}}'
-curl -fs -D "$data/headers" -o /dev/null -H 'Content-Type: application/json' -d "$login" "$base/v3/auth/tokens"
-token="$(grep -i '^x-subject-token:' "$data/headers" | cut -d' ' -f2 | tr -d '\r')"
+qm_login # the admin's token; the loaded project is another one, which the admin sees too
+project="$(sed -n 's/^first project: //p' "$data/load.txt")"
 
 rss() { ps -o rss= -p "$server" | awk '{printf "%.0f", $1/1024}'; }
 
@@ -77,4 +60,4 @@ done
 ended="$(date +%s.%N)"
 python3 -c "print('ListOrders by marker: %d pages of 500 (with the count of all orders), %.0f ms a page' % ($pages, ($ended - $started) * 1000 / $pages))"
 echo "server RSS after: $(rss) MiB"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%dT%H:%MZ)"
+machine
