@@ -17,13 +17,24 @@ qm_serve() {
     "$root/qm" serve --port "$port" --data-dir "$data" > "$data/serve.log" 2>&1 &
   # The launcher execs the JVM, so this is the server's pid.
   server=$!
-  trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+  trap qm_stop EXIT
   for _ in $(seq 1 120); do
     curl -fs "$base/health" >/dev/null 2>&1 && return
     sleep 0.5
   done
   echo "bench: the server did not start; see $data/serve.log" >&2
   exit 1
+}
+
+# Stops the server, waits for its PostgreSQL to remove its pid file, then removes the data.
+qm_stop() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    [[ -f "$data/postgres/postmaster.pid" ]] || break
+    sleep 0.5
+  done
+  rm -rf "$data"
 }
 
 qm_login() {

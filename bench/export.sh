@@ -3,7 +3,8 @@
 # loaded by the bulk loader (io.quartermaster.bench.BulkOrders) into a real `qm serve`: the time
 # and size of an NDJSON and a CSV export, the server's peak resident memory during each, and the
 # time of ListOrders pages by marker. The server runs with a small heap (HEAP, default 512m), so
-# an export that held the orders in memory would fail.
+# an export that held the orders in memory would fail. Last, how fast an event stream replays the
+# project's log (for REPLAY_SECONDS, 10).
 #
 #   bench/export.sh
 #   ORDERS=200000 HEAP=256m bench/export.sh
@@ -52,12 +53,22 @@ export_once csv
 
 pages="${PAGES:-20}"
 marker=""
-started="$(date +%s.%N)"
+total=0
 for _ in $(seq 1 "$pages"); do
-  marker="$(curl -fs -G -H "X-Auth-Token: $token" --data-urlencode "marker=$marker" \
-    "$base/v1/$project/orders?limit=500" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("nextMarker",""))')"
+  seconds="$(curl -fs -G -o "$data/page.json" -w '%{time_total}' -H "X-Auth-Token: $token" \
+    --data-urlencode "marker=$marker" "$base/v1/$project/orders?limit=500")"
+  total="$(python3 -c "print($total + $seconds)")"
+  marker="$(grep -o '"nextMarker":"[^"]*"' "$data/page.json" | cut -d'"' -f4)"
 done
-ended="$(date +%s.%N)"
-python3 -c "print('ListOrders by marker: %d pages of 500 (with the count of all orders), %.0f ms a page' % ($pages, ($ended - $started) * 1000 / $pages))"
+python3 -c "print('ListOrders by marker: %d pages of 500 (each with the count of all orders), %.0f ms a page' % ($pages, $total * 1000 / $pages))"
+
+# The project's event log replayed from the start, as a stream resumed with ?after=0 sends it
+# (each event joined with its order and its progress as of that event), for REPLAY_SECONDS.
+replay_seconds="${REPLAY_SECONDS:-10}"
+timeout "$replay_seconds" curl -sN -H "X-Auth-Token: $token" \
+  "$base/v1/$project/events?after=0" > "$data/replay.txt" || true
+replayed="$(grep -c '^id:' "$data/replay.txt")"
+echo "event replay: $replayed events in $replay_seconds s, $((replayed / replay_seconds)) events/s"
+rm -f "$data/replay.txt"
 echo "server RSS after: $(rss) MiB"
 machine
