@@ -41,9 +41,9 @@ final class SimulatedProvider implements Provider {
   @Override
   public ProvisionOutcome apply(ProvisionRequest request) throws InterruptedException {
     return switch (request.action()) {
-      case createPool, deletePool -> ProvisionOutcome.succeeded();
-      case createNode -> createNode(request);
-      case deleteNode -> deleteNode(request);
+      case CREATE_POOL, DELETE_POOL -> ProvisionOutcome.succeeded();
+      case CREATE_NODE -> createNode(request);
+      case DELETE_NODE -> deleteNode(request);
     };
   }
 
@@ -55,11 +55,11 @@ final class SimulatedProvider implements Provider {
   @Override
   public void abandon(ProvisionRequest request) {
     switch (request.action()) {
-      case createNode ->
+      case CREATE_NODE ->
           jdbi.useTransaction(
               h -> capacity.releaseKey(h, request.idempotencyKey(), clock.instant()));
-      case deleteNode -> jdbi.useTransaction(h -> capacity.restore(h, request));
-      case createPool, deletePool -> {}
+      case DELETE_NODE -> jdbi.useTransaction(h -> capacity.restore(h, request));
+      case CREATE_POOL, DELETE_POOL -> {}
     }
   }
 

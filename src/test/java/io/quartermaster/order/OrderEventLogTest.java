@@ -3,8 +3,7 @@ package io.quartermaster.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quartermaster.order.OrderWorld.Placed;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.TestServer;
 import java.time.Duration;
@@ -57,14 +56,7 @@ class OrderEventLogTest {
     assertEquals(200, refused.act(refused.tenant.member(), cancelled, "cancel").status());
     Placed expired = refused.create(Pools.CPU, 1, true);
     server.clock().advance(Duration.ofDays(8));
-    new OrderExpiry(
-            server.jdbi(),
-            new OrderEventLog(),
-            new PoolDao(),
-            new NodeDao(),
-            Duration.ofDays(7),
-            100,
-            server.clock())
+    new OrderExpiry(server.jdbi(), new PoolLifecycle(), Duration.ofDays(7), 100, server.clock())
         .expireDue();
     server.clock().reset();
 

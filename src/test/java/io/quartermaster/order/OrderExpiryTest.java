@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quartermaster.order.OrderWorld.Placed;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
 import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.TestServer;
@@ -36,14 +35,7 @@ class OrderExpiryTest {
   }
 
   private OrderExpiry expiry(int batchSize) {
-    return new OrderExpiry(
-        server.jdbi(),
-        new OrderEventLog(),
-        new PoolDao(),
-        new NodeDao(),
-        TIMEOUT,
-        batchSize,
-        server.clock());
+    return new OrderExpiry(server.jdbi(), new PoolLifecycle(), TIMEOUT, batchSize, server.clock());
   }
 
   /** Makes the recurring job due now; the scheduler's next poll runs it. */
@@ -147,13 +139,7 @@ class OrderExpiryTest {
   void theReasonRendersTheConfiguredTimeout() {
     OrderExpiry expiry =
         new OrderExpiry(
-            server.jdbi(),
-            new OrderEventLog(),
-            new PoolDao(),
-            new NodeDao(),
-            Duration.ofHours(36),
-            10,
-            server.clock());
+            server.jdbi(), new PoolLifecycle(), Duration.ofHours(36), 10, server.clock());
     assertEquals(
         "Not approved within 1 day 12 hours.", expiry.failReason(new Awaiting(false, true)));
     assertEquals("Not paid within 1 day 12 hours.", expiry.failReason(new Awaiting(true, false)));

@@ -3,7 +3,7 @@ package io.quartermaster.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
 import io.quartermaster.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,7 @@ class OrderRetentionTest {
   }
 
   private OrderRetention retention() {
-    return new OrderRetention(
-        server.jdbi(), new OrderLifecycleDao(), new PoolDao(), RETENTION, 2, server.clock());
+    return new OrderRetention(server.jdbi(), new PoolLifecycle(), RETENTION, 2, server.clock());
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
@@ -47,7 +47,7 @@ class PoolStatisticsTest {
                     .bind("name", displayName + "-" + tenant.projectId())
                     .bind("display", displayName)
                     .bind("w", workspace)
-                    .bind("phase", phase.name())
+                    .bind("phase", phase.wire())
                     .bind("now", now.atOffset(ZoneOffset.UTC))
                     .bind("deleted", deleted ? now.atOffset(ZoneOffset.UTC) : null)
                     .execute());
@@ -59,9 +59,9 @@ class PoolStatisticsTest {
     for (PoolPhase phase : PoolPhase.values()) {
       pool("pool-st" + i++, "0", phase, false);
     }
-    pool("pool-run2", "0", PoolPhase.Running, false);
-    pool("pool-gone", "0", PoolPhase.Running, true);
-    pool("pool-else", "ws-2", PoolPhase.Creating, false);
+    pool("pool-run2", "0", PoolPhase.RUNNING, false);
+    pool("pool-gone", "0", PoolPhase.RUNNING, true);
+    pool("pool-else", "ws-2", PoolPhase.CREATING, false);
 
     HttpResult result = tenant.viewer().get(path(""));
 

@@ -6,7 +6,7 @@ import io.quartermaster.app.Application;
 import io.quartermaster.app.Config;
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import io.quartermaster.pool.PoolConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,8 +96,7 @@ public final class TestServer {
                 2,
                 Duration.ofMillis(100),
                 Duration.ZERO,
-                engine.simulatedFaults(),
-                engine.webhook()))
+                engine.simulatedFaults()))
         .withOrders(
             defaults
                 .orders()

@@ -44,7 +44,7 @@ class WebhookProviderTest {
     ProvisionRequest node =
         new ProvisionRequest(
             "CS2405011200ABCDE-1",
-            ItemAction.createNode,
+            ItemAction.CREATE_NODE,
             "p1",
             "pool-a",
             "node-x1",
@@ -73,7 +73,7 @@ class WebhookProviderTest {
     ProvisionRequest pool =
         new ProvisionRequest(
             "CS2405011200ABCDE-0",
-            ItemAction.createPool,
+            ItemAction.CREATE_POOL,
             "p1",
             "pool-b",
             "pool-b",
@@ -171,7 +171,7 @@ class WebhookProviderTest {
   private static ProvisionRequest request(String poolName) {
     return new ProvisionRequest(
         "CS2405011200ZZZZZ-0",
-        ItemAction.createPool,
+        ItemAction.CREATE_POOL,
         "p1",
         poolName,
         poolName,
