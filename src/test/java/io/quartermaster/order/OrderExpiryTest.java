@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quartermaster.order.OrderWorld.Placed;
 import io.quartermaster.pool.PoolLifecycle;
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.TestServer;
@@ -102,7 +103,7 @@ class OrderExpiryTest {
     Instant placed = server.clock().instant().minus(TIMEOUT).minusSeconds(60);
     List<OrderFixtures.Inserted> orders = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      OrderFixtures.Pool pool = fixtures.pool(projectId, "pool-exp" + i, "0", placed);
+      PoolRow pool = fixtures.pool(projectId, "pool-exp" + i, "0", placed);
       orders.add(fixtures.order(pool, placed.plusMillis(i)).phase("pending").insert());
     }
     OrderExpiry expiry = expiry(2);

@@ -10,8 +10,6 @@ import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +18,7 @@ class PoolStatisticsTest {
 
   private final TestServer server = TestServer.get();
   private final Tenant tenant = server.newTenant();
+  private final PoolFixtures fixtures = new PoolFixtures(server.jdbi());
 
   @AfterEach
   void putTheClockBack() {
@@ -32,25 +31,10 @@ class PoolStatisticsTest {
 
   private void pool(String displayName, String workspace, PoolPhase phase, boolean deleted) {
     Instant now = server.clock().instant();
-    server
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        """
-                        insert into pools (id, project_id, name, display_name, workspace_id, phase,
-                                           manifest, created_at, deleted_at)
-                        values (:id, :p, :name, :display, :w, :phase, '{}'::jsonb, :now, :deleted)
-                        """)
-                    .bind("id", UUID.randomUUID())
-                    .bind("p", tenant.projectId())
-                    .bind("name", displayName + "-" + tenant.projectId())
-                    .bind("display", displayName)
-                    .bind("w", workspace)
-                    .bind("phase", phase.wire())
-                    .bind("now", now.atOffset(ZoneOffset.UTC))
-                    .bind("deleted", deleted ? now.atOffset(ZoneOffset.UTC) : null)
-                    .execute());
+    PoolRow pool = fixtures.pool(tenant.projectId(), displayName, workspace, phase, now);
+    if (deleted) {
+      fixtures.markDeleted(pool, now);
+    }
   }
 
   @Test
