@@ -31,8 +31,7 @@ public final class Engine {
   /** The simulated provider, with the faults the configuration injects. */
   public static Provider simulated(
       Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
-    return new SimulatedProvider(
-        jdbi, new SimulatedCapacityDao(), catalog, faultPlan(catalog, config), clock);
+    return new SimulatedProvider(jdbi, catalog, faultPlan(catalog, config), clock);
   }
 
   /**

@@ -20,19 +20,13 @@ import org.jdbi.v3.core.Jdbi;
 final class SimulatedProvider implements Provider {
 
   private final Jdbi jdbi;
-  private final SimulatedCapacityDao capacity;
+  private final SimulatedCapacityDao capacity = new SimulatedCapacityDao();
   private final FlavorCatalog catalog;
   private final FaultPlan faults;
   private final Clock clock;
 
-  SimulatedProvider(
-      Jdbi jdbi,
-      SimulatedCapacityDao capacity,
-      FlavorCatalog catalog,
-      FaultPlan faults,
-      Clock clock) {
+  SimulatedProvider(Jdbi jdbi, FlavorCatalog catalog, FaultPlan faults, Clock clock) {
     this.jdbi = jdbi;
-    this.capacity = capacity;
     this.catalog = catalog;
     this.faults = faults;
     this.clock = clock;

@@ -35,7 +35,6 @@ class OrderReplayTest {
   private final SimulatedProvider simulated =
       new SimulatedProvider(
           jdbi,
-          new SimulatedCapacityDao(),
           FlavorCatalog.load(TestServer.get().config().pools().flavorCatalog()),
           new FaultPlan(SimulatedFaults.NONE, Duration.ZERO, KeyedRandom.seeded(0)),
           TestServer.get().clock());

@@ -139,7 +139,6 @@ class SimulatedProviderTest {
   private SimulatedProvider provider(SimulatedFaults faults) {
     return new SimulatedProvider(
         jdbi,
-        new SimulatedCapacityDao(),
         catalog,
         new FaultPlan(faults, Duration.ZERO, KeyedRandom.seeded(faults.seed())),
         Clock.systemUTC());
