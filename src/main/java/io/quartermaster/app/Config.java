@@ -5,6 +5,7 @@ import io.quartermaster.engine.EngineConfig;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.metrics.MetricsConfig;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything the service is configured with, read once at start from {@code QM_*} environment
@@ -25,7 +27,8 @@ public record Config(
     IdentityConfig identity,
     PoolConfig pools,
     EngineConfig engine,
-    OrderConfig orders) {
+    OrderConfig orders,
+    MetricsConfig metrics) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -65,7 +68,29 @@ public record Config(
         identity(read),
         pools,
         engine,
-        orders(read));
+        orders(read),
+        metrics(read));
+  }
+
+  private static MetricsConfig metrics(EnvironmentReader read) {
+    boolean enabled =
+        switch (read.string("QM_METRICS", "on")) {
+          case "on" -> true;
+          case "off" -> false;
+          default -> throw new InvalidConfigException("QM_METRICS must be on or off");
+        };
+    if (read.optional("QM_METRICS_PORT").isEmpty()) {
+      return new MetricsConfig(enabled, OptionalInt.empty());
+    }
+    int port = read.integer("QM_METRICS_PORT", 0, 0);
+    if (port > 65535) {
+      throw new InvalidConfigException("QM_METRICS_PORT must be a port between 0 and 65535");
+    }
+    if (port != 0 && port == read.integer("QM_PORT", DEFAULT_PORT)) {
+      throw new InvalidConfigException(
+          "QM_METRICS_PORT must differ from QM_PORT; leave it unset to serve /metrics on QM_PORT");
+    }
+    return new MetricsConfig(enabled, OptionalInt.of(port));
   }
 
   private static OrderConfig orders(EnvironmentReader read) {
@@ -125,27 +150,31 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, pools, engine, orders);
+    return new Config(host, newPort, database, identity, pools, engine, orders, metrics);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, pools, engine, orders);
+    return new Config(host, port, newDatabase, identity, pools, engine, orders, metrics);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
-    return new Config(host, port, database, newIdentity, pools, engine, orders);
+    return new Config(host, port, database, newIdentity, pools, engine, orders, metrics);
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(host, port, database, identity, newPools, engine, orders);
+    return new Config(host, port, database, identity, newPools, engine, orders, metrics);
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(host, port, database, identity, pools, newEngine, orders);
+    return new Config(host, port, database, identity, pools, newEngine, orders, metrics);
+  }
+
+  public Config withMetrics(MetricsConfig newMetrics) {
+    return new Config(host, port, database, identity, pools, engine, orders, newMetrics);
   }
 
   public Config withOrders(OrderConfig newOrders) {
-    return new Config(host, port, database, identity, pools, engine, newOrders);
+    return new Config(host, port, database, identity, pools, engine, newOrders, metrics);
   }
 
   public Config withDataDir(Path dataDir) {

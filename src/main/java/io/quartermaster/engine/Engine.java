@@ -1,5 +1,6 @@
 package io.quartermaster.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quartermaster.app.InvalidConfigException;
 import io.quartermaster.engine.webhook.WebhookProvider;
 import io.quartermaster.flavor.FlavorCatalog;
@@ -23,8 +24,11 @@ public final class Engine {
       FlavorCatalog catalog,
       EngineConfig config,
       List<RecurringJob> jobs,
+      MeterRegistry meters,
       Clock clock) {
-    Provider provider = provider(jdbi, catalog, config, clock);
+    EngineMeters engineMeters =
+        new EngineMeters(meters, config.webhook().isPresent() ? "webhook" : "simulated");
+    Provider provider = engineMeters.timed(provider(jdbi, catalog, config, clock));
     OrderRunner runner =
         new OrderRunner(
             jdbi,
@@ -33,6 +37,7 @@ public final class Engine {
             new PoolDao(),
             new NodeDao(),
             provider,
+            engineMeters,
             clock);
     return new OrderEngine(dataSource, jdbi, runner, provider, config, List.copyOf(jobs));
   }

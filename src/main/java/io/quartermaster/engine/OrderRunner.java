@@ -34,6 +34,7 @@ final class OrderRunner {
   private final PoolDao pools;
   private final NodeDao nodes;
   private final Provider provider;
+  private final EngineMeters meters;
   private final Clock clock;
 
   OrderRunner(
@@ -43,6 +44,7 @@ final class OrderRunner {
       PoolDao pools,
       NodeDao nodes,
       Provider provider,
+      EngineMeters meters,
       Clock clock) {
     this.jdbi = jdbi;
     this.orders = orders;
@@ -50,6 +52,7 @@ final class OrderRunner {
     this.pools = pools;
     this.nodes = nodes;
     this.provider = provider;
+    this.meters = meters;
     this.clock = clock;
   }
 
@@ -123,6 +126,7 @@ final class OrderRunner {
             if (orders.finishItem(
                 h, orderId, item.seq(), OrderItemRow.FAILED, Optional.of(message), now())) {
               itemEvent(h, order, item, OrderItemRow.FAILED, Optional.of(message));
+              meters.itemSettled(item.action(), OrderItemRow.FAILED);
             }
             failOrder(h, order, failReason(item, message));
             return;
@@ -140,6 +144,7 @@ final class OrderRunner {
           applyEffect(h, order, item, now);
           orders.updateResultCount(h, order.id(), nodes.counts(h, order.poolId()));
           itemEvent(h, order, item, OrderItemRow.SUCCEED, ok.message());
+          meters.itemSettled(item.action(), OrderItemRow.SUCCEED);
         }
         yield true;
       }
@@ -147,6 +152,7 @@ final class OrderRunner {
         if (orders.finishItem(
             h, order.id(), item.seq(), OrderItemRow.FAILED, Optional.of(failed.message()), now)) {
           itemEvent(h, order, item, OrderItemRow.FAILED, Optional.of(failed.message()));
+          meters.itemSettled(item.action(), OrderItemRow.FAILED);
           failOrder(h, order, failReason(item, failed.message()));
         }
         yield false;

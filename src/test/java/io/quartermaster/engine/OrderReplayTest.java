@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.ItemAction;
 import io.quartermaster.order.OrderEventLog;
@@ -161,6 +162,7 @@ class OrderReplayTest {
         new PoolDao(),
         new NodeDao(),
         provider,
+        new EngineMeters(new SimpleMeterRegistry(), "test"),
         TestServer.get().clock());
   }
 
