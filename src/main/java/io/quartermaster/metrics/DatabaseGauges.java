@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Jdbi;
  * to date by the request path: orders per phase and operation, the age of the oldest order in
  * processing, and the engine's queue in db-scheduler's table. One scrape reads them all with three
  * small queries (Micrometer asks each gauge on its own, so their answers are kept for a second).
- * Every instance of a shared database reports the same values; aggregate them with {@code max}.
+ * Every instance of a shared database reports the same values; aggregate them with {@code max}. The
+ * gauges hold this object strongly: Micrometer's default weak reference would let it be collected,
+ * and the gauges would read NaN.
  */
 public final class DatabaseGauges {
 
@@ -46,6 +48,7 @@ public final class DatabaseGauges {
       for (String operation : OPERATIONS) {
         Gauge.builder("qm.orders", gauges, g -> g.current().orders(phase, operation))
             .description("Retained orders, by phase and operation")
+            .strongReference(true)
             .tag("phase", phase)
             .tag("operation", operation)
             .register(registry);
@@ -53,16 +56,20 @@ public final class DatabaseGauges {
     }
     Gauge.builder("qm.orders.oldest.processing", gauges, g -> g.current().oldestProcessing())
         .description("Age of the oldest order in processing (0 when there is none)")
+        .strongReference(true)
         .baseUnit("seconds")
         .register(registry);
     Gauge.builder("qm.engine.queue.depth", gauges, g -> g.current().waitingJobs())
         .description("Order jobs due and waiting for a worker of any instance")
+        .strongReference(true)
         .register(registry);
     Gauge.builder("qm.engine.running", gauges, g -> g.current().runningJobs())
         .description("Order jobs being carried out by some instance")
+        .strongReference(true)
         .register(registry);
     Gauge.builder("qm.engine.oldest.waiting", gauges, g -> g.current().oldestWaiting())
         .description("How long the longest-waiting due order job has waited (0 when none)")
+        .strongReference(true)
         .baseUnit("seconds")
         .register(registry);
   }

@@ -25,6 +25,7 @@ public final class EventStreamMetrics {
       open[stream.ordinal()] = count;
       Gauge.builder("qm.event.stream.subscribers", count, AtomicInteger::get)
           .description("Event streams open on this instance")
+          .strongReference(true)
           .tag("stream", stream.name().toLowerCase(java.util.Locale.ROOT))
           .register(registry);
     }
