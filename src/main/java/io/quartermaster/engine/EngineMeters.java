@@ -5,24 +5,53 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quartermaster.metrics.LatencyBuckets;
 import io.quartermaster.order.ItemAction;
+import io.quartermaster.order.OrderItemRow;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the engine reports: each provider call's latency and outcome ({@code
  * qm_provider_calls_seconds{provider,action,outcome}}, where {@code error} means the provider could
  * not answer and the call will be retried) and every item settled ({@code
- * qm_order_items_settled_total{action,status}}).
+ * qm_order_items_settled_total{action,status}}). Every combination is registered up front, so that
+ * each series exists, at zero, from the start and {@code rate()} sees its first increase.
  */
 final class EngineMeters {
 
-  private final MeterRegistry registry;
-  private final String provider;
+  private static final List<String> OUTCOMES = List.of("succeeded", "failed", "error");
+  private static final List<String> SETTLED = List.of(OrderItemRow.SUCCEED, OrderItemRow.FAILED);
+
+  private final Map<String, Timer> calls = new HashMap<>();
+  private final Map<String, Counter> settled = new HashMap<>();
 
   EngineMeters(MeterRegistry registry, String provider) {
-    this.registry = registry;
-    this.provider = provider;
+    for (ItemAction action : ItemAction.values()) {
+      for (String outcome : OUTCOMES) {
+        calls.put(
+            action + "/" + outcome,
+            Timer.builder("qm.provider.calls")
+                .description("Calls of the provider, by action and outcome")
+                .tag("provider", provider)
+                .tag("action", action.name())
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(LatencyBuckets.bounds())
+                .register(registry));
+      }
+      for (String status : SETTLED) {
+        settled.put(
+            action + "/" + status,
+            Counter.builder("qm.order.items.settled")
+                .description("Order items carried out by this instance, by how they ended")
+                .tag("action", action.name())
+                .tag("status", status)
+                .register(registry));
+      }
+    }
   }
 
-  /** {@code provider} with every call timed. */
+  /** {@code target} with every call timed. */
   Provider timed(Provider target) {
     return new Provider() {
       @Override
@@ -34,7 +63,9 @@ final class EngineMeters {
           outcome = answer instanceof ProvisionOutcome.Succeeded ? "succeeded" : "failed";
           return answer;
         } finally {
-          timer(request.action(), outcome).record(System.nanoTime() - start, NANOS);
+          calls
+              .get(request.action() + "/" + outcome)
+              .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
       }
 
@@ -52,24 +83,6 @@ final class EngineMeters {
 
   /** Counts an item that reached {@code status} ({@code succeed} or {@code failed}). */
   void itemSettled(ItemAction action, String status) {
-    Counter.builder("qm.order.items.settled")
-        .description("Order items carried out by this instance, by how they ended")
-        .tag("action", action.name())
-        .tag("status", status)
-        .register(registry)
-        .increment();
+    settled.get(action + "/" + status).increment();
   }
-
-  private Timer timer(ItemAction action, String outcome) {
-    return Timer.builder("qm.provider.calls")
-        .description("Calls of the provider, by action and outcome")
-        .tag("provider", provider)
-        .tag("action", action.name())
-        .tag("outcome", outcome)
-        .serviceLevelObjectives(LatencyBuckets.bounds())
-        .register(registry);
-  }
-
-  private static final java.util.concurrent.TimeUnit NANOS =
-      java.util.concurrent.TimeUnit.NANOSECONDS;
 }
