@@ -30,9 +30,25 @@ final class DatabaseGaugeQueries {
   /** The engine's order jobs: due and waiting, being run, and how long the oldest has waited. */
   record Queue(double waiting, double running, double oldestWaitingSeconds) {}
 
-  OrderCounts ordersByPhaseAndOperation(Handle h) {
+  /**
+   * Unfinished orders (pending, processing) per phase and operation: few, and found through the
+   * partial index that keeps one unfinished order per pool.
+   */
+  OrderCounts unfinishedOrders(Handle h) {
+    return counts(h, "where phase in ('pending', 'processing')");
+  }
+
+  /** Finished orders (successed, failed): every retained order, so a scan of the table. */
+  OrderCounts finishedOrders(Handle h) {
+    return counts(h, "where phase in ('successed', 'failed')");
+  }
+
+  private static OrderCounts counts(Handle h, String where) {
     Map<String, Long> counts = new HashMap<>();
-    h.createQuery("select phase, operation, count(*) as n from orders group by phase, operation")
+    h.createQuery(
+            "select phase, operation, count(*) as n from orders "
+                + where
+                + " group by phase, operation")
         .map(
             (rs, ctx) ->
                 Map.entry(rs.getString("phase") + "/" + rs.getString("operation"), rs.getLong("n")))

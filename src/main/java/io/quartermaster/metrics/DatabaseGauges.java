@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -26,6 +25,9 @@ public final class DatabaseGauges {
   /** How long one reading serves the gauges: long enough to cover one scrape. */
   static final Duration FRESH_FOR = Duration.ofSeconds(1);
 
+  /** How long the counts of finished orders serve, which take a scan of the orders to read. */
+  static final Duration FINISHED_FRESH_FOR = Duration.ofMinutes(1);
+
   static final List<String> PHASES = List.of("pending", "processing", "successed", "failed");
   static final List<String> OPERATIONS = List.of("apply", "modify", "delete");
 
@@ -34,6 +36,8 @@ public final class DatabaseGauges {
   private final DatabaseGaugeQueries queries = new DatabaseGaugeQueries();
   private Reading reading;
   private long readAtNanos;
+  private DatabaseGaugeQueries.OrderCounts finished;
+  private long finishedAtNanos;
 
   private DatabaseGauges(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -88,10 +92,12 @@ public final class DatabaseGauges {
       return jdbi.withHandle(
           h ->
               new Reading(
-                  queries.ordersByPhaseAndOperation(h),
+                  queries.unfinishedOrders(h),
+                  finished(h),
                   queries.oldestProcessing(h, clock.instant()),
                   queries.engineQueue(h, Instant.now())));
     } catch (RuntimeException e) {
+      finished = null;
       // A scrape must not fail because the database does not answer: the gauges go blank (NaN)
       // and /health says what is wrong.
       LOG.log(Level.WARNING, "metrics: cannot read the database: " + e.getMessage());
@@ -99,20 +105,32 @@ public final class DatabaseGauges {
     }
   }
 
+  private DatabaseGaugeQueries.OrderCounts finished(org.jdbi.v3.core.Handle h) {
+    long now = System.nanoTime();
+    if (finished == null || now - finishedAtNanos > FINISHED_FRESH_FOR.toNanos()) {
+      finished = queries.finishedOrders(h);
+      finishedAtNanos = now;
+    }
+    return finished;
+  }
+
   /** One reading of every gauge. */
   record Reading(
-      DatabaseGaugeQueries.OrderCounts orders,
+      DatabaseGaugeQueries.OrderCounts unfinished,
+      DatabaseGaugeQueries.OrderCounts finished,
       double oldestProcessing,
       DatabaseGaugeQueries.Queue queue) {
 
     static final Reading UNKNOWN =
         new Reading(
             DatabaseGaugeQueries.OrderCounts.UNKNOWN,
+            DatabaseGaugeQueries.OrderCounts.UNKNOWN,
             Double.NaN,
             new DatabaseGaugeQueries.Queue(Double.NaN, Double.NaN, Double.NaN));
 
     double orders(String phase, String operation) {
-      return orders.count(phase.toLowerCase(Locale.ROOT), operation);
+      boolean done = phase.equals("successed") || phase.equals("failed");
+      return (done ? finished : unfinished).count(phase, operation);
     }
 
     double waitingJobs() {

@@ -1,7 +1,11 @@
 package io.quartermaster.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quartermaster.testing.PoolDriver;
+import io.quartermaster.testing.Pools;
+import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +38,23 @@ class DatabaseGaugeQueriesTest {
               assertEquals(90.0, queue.oldestWaitingSeconds(), 1.0);
               h.rollback();
             });
+  }
+
+  @Test
+  void finishedOrdersAreCountedByPhaseAndOperation() {
+    Tenant tenant = TestServer.get().newTenant();
+    String display = "gauge-" + Long.toString(System.nanoTime(), 36).substring(0, 6);
+    double before = finished("successed", "apply");
+    new PoolDriver(tenant).createRunning(display, Pools.CPU, 1);
+    new PoolDriver(tenant).awaitLatestOrderFinished(display);
+    // At least: orders of earlier tests may finish meanwhile on the shared server.
+    assertTrue(finished("successed", "apply") >= before + 1);
+  }
+
+  private double finished(String phase, String operation) {
+    return TestServer.get()
+        .jdbi()
+        .withHandle(h -> queries.finishedOrders(h).count(phase, operation));
   }
 
   private static void job(org.jdbi.v3.core.Handle h, String id, Instant due, boolean picked) {
