@@ -23,7 +23,7 @@ final class DatabaseGaugeQueries {
     static final OrderCounts UNKNOWN = new OrderCounts(Map.of(), false);
 
     double count(String phase, String operation) {
-      return known ? byPhaseAndOperation.getOrDefault(phase + "/" + operation, 0L) : Double.NaN;
+      return known ? byPhaseAndOperation.getOrDefault(key(phase, operation), 0L) : Double.NaN;
     }
   }
 
@@ -35,25 +35,38 @@ final class DatabaseGaugeQueries {
    * partial index that keeps one unfinished order per pool.
    */
   OrderCounts unfinishedOrders(Handle h) {
-    return counts(h, "where phase in ('pending', 'processing')");
+    return counts(
+        h,
+        """
+        select phase, operation, count(*) as n from orders
+        where phase in ('pending', 'processing')
+        group by phase, operation
+        """);
   }
 
   /** Finished orders (successed, failed): every retained order, so a scan of the table. */
   OrderCounts finishedOrders(Handle h) {
-    return counts(h, "where phase in ('successed', 'failed')");
+    return counts(
+        h,
+        """
+        select phase, operation, count(*) as n from orders
+        where phase in ('successed', 'failed')
+        group by phase, operation
+        """);
   }
 
-  private static OrderCounts counts(Handle h, String where) {
+  private static OrderCounts counts(Handle h, String sql) {
     Map<String, Long> counts = new HashMap<>();
-    h.createQuery(
-            "select phase, operation, count(*) as n from orders "
-                + where
-                + " group by phase, operation")
+    h.createQuery(sql)
         .map(
             (rs, ctx) ->
-                Map.entry(rs.getString("phase") + "/" + rs.getString("operation"), rs.getLong("n")))
+                Map.entry(key(rs.getString("phase"), rs.getString("operation")), rs.getLong("n")))
         .forEach(e -> counts.put(e.getKey(), e.getValue()));
     return new OrderCounts(Map.copyOf(counts), true);
+  }
+
+  private static String key(String phase, String operation) {
+    return phase + "/" + operation;
   }
 
   /** Seconds since the oldest processing order began (or was placed, if it has not begun). */

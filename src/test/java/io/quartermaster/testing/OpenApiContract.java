@@ -2,6 +2,7 @@ package io.quartermaster.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.huaweicloud.sdk.core.HttpListener;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -64,6 +65,17 @@ public final class OpenApiContract {
   /** The document, as parsed. */
   public JsonNode document() {
     return document;
+  }
+
+  /** Checks an answer that the official SDK's client received (its response listener). */
+  public static void check(HttpListener.ResponseListener answer) {
+    get()
+        .check(
+            answer.httpMethod(),
+            URI.create(answer.uri()),
+            answer.statusCode(),
+            HttpHeaders.of(answer.headers(), (name, value) -> true),
+            answer.body().orElse(""));
   }
 
   /**
