@@ -10,14 +10,14 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a scrape reads every time must stay cheap however many orders are retained: with 60,000
+ * What a scrape reads every time must stay cheap however many orders are retained: with 15,000
  * finished orders, the counts of unfinished orders and the age of the oldest processing one go
  * through the partial index of unfinished orders, not a scan of the table. The orders are written
  * and analyzed in a transaction that is rolled back, so no other test sees them.
  */
 class GaugeQueryPlanTest {
 
-  private static final int ORDERS = 60_000;
+  private static final int ORDERS = 15_000;
 
   @Test
   void theQueriesOfEveryScrapeUseThePartialIndexOfUnfinishedOrders() {
