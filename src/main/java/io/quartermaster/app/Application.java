@@ -180,7 +180,10 @@ public final class Application implements AutoCloseable {
                 + config.host()
                 + ":"
                 + config.port()
-                + config.metrics().port().stream().mapToObj(p -> " and " + p).findFirst().orElse("")
+                + config.metrics().port().stream()
+                    .mapToObj(p -> " and " + p + " (QM_METRICS_PORT)")
+                    .findFirst()
+                    .orElse("")
                 + " (is the port in use?)");
       }
       return new Application(database, engine, server, metrics, config.metrics());

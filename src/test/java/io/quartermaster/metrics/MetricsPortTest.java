@@ -2,13 +2,16 @@ package io.quartermaster.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.app.Application;
+import io.quartermaster.app.InvalidConfigException;
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.TempDirs;
 import io.quartermaster.testing.TestServer;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +72,22 @@ class MetricsPortTest {
       assertEquals(404, scrape.status(), scrape::toString);
       assertEquals("ModelArts.50015001", scrape.errorCode());
       assertEquals(200, client(app.port()).get("/health").status());
+    }
+  }
+
+  @Test
+  void aMetricsPortInUseStopsTheStartAndLeavesNothingBehind() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      InvalidConfigException e =
+          assertThrows(
+              InvalidConfigException.class,
+              () -> start(MetricsConfig.onPort(taken.getLocalPort())));
+      assertTrue(
+          e.getMessage().contains(taken.getLocalPort() + " (QM_METRICS_PORT)"), e.getMessage());
+    }
+    // The database and the data directory were released: the next start on them works.
+    try (Application app = start(MetricsConfig.DEFAULT)) {
+      assertEquals(200, client(app.port()).get("/metrics").status());
     }
   }
 
