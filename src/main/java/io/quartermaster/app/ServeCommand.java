@@ -2,6 +2,7 @@ package io.quartermaster.app;
 
 import io.quartermaster.db.DataDirectoryInUseException;
 import io.quartermaster.db.DatabaseUnavailableException;
+import io.quartermaster.error.InvalidConfigException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -48,6 +49,10 @@ public final class ServeCommand implements Callable<Integer> {
       started.complete(app);
     }
     System.out.println("Quartermaster listening on http://localhost:" + app.port());
+    int api = app.port();
+    app.metricsPort().stream()
+        .filter(port -> port != api)
+        .forEach(port -> System.out.println("Metrics on http://localhost:" + port + "/metrics"));
     stopped.await();
     return 0;
   }

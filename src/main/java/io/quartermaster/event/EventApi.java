@@ -13,6 +13,7 @@ import io.quartermaster.error.NotAcceptableException;
 import io.quartermaster.http.RequestIds;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Role;
+import io.quartermaster.metrics.EventStreamMetrics;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -29,10 +30,12 @@ public final class EventApi implements HttpService {
 
   private final AccessControl access;
   private final EventStreams streams;
+  private final EventStreamMetrics meters;
 
-  EventApi(AccessControl access, EventStreams streams) {
+  EventApi(AccessControl access, EventStreams streams, EventStreamMetrics meters) {
     this.access = access;
     this.streams = streams;
+    this.meters = meters;
   }
 
   @Override
@@ -70,7 +73,16 @@ public final class EventApi implements HttpService {
       subscription.close();
       throw e;
     }
-    streams.run(plan, subscription, sink, RequestIds.of(res.headers()));
+    EventStreamMetrics.Stream kind =
+        plan.orderName().isPresent()
+            ? EventStreamMetrics.Stream.ORDER
+            : EventStreamMetrics.Stream.PROJECT;
+    meters.opened(kind);
+    try {
+      streams.run(plan, subscription, sink, RequestIds.of(res.headers()));
+    } finally {
+      meters.closed(kind);
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.sse.SseSink;
 import io.quartermaster.http.ErrorBodies;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import org.jdbi.v3.core.Handle;

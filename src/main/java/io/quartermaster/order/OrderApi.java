@@ -16,12 +16,12 @@ import java.io.OutputStream;
  * {@code GET /v1/{project_id}/orders}, {@code GET /v1/{project_id}/orders/{order_name}} and the
  * export, {@code GET /v1/{project_id}/orders/export} (an extension).
  */
-public final class OrderApi implements HttpService {
+final class OrderApi implements HttpService {
 
   private final AccessControl access;
   private final OrderQueryService queries;
 
-  public OrderApi(AccessControl access, OrderQueryService queries) {
+  OrderApi(AccessControl access, OrderQueryService queries) {
     this.access = access;
     this.queries = queries;
   }
@@ -39,8 +39,7 @@ public final class OrderApi implements HttpService {
   private void listOrders(ServerRequest req, ServerResponse res) {
     String projectId = req.path().pathParameters().get("projectId");
     access.authorize(req, projectId, Role.VIEWER, "modelarts:order:list");
-    OrderListQuery query = queries.parse(req.query());
-    HttpExchange.ok(res, queries.list(projectId, query));
+    HttpExchange.ok(res, queries.list(projectId, req.query()));
   }
 
   private void exportOrders(ServerRequest req, ServerResponse res) throws IOException {

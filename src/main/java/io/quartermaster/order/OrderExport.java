@@ -3,7 +3,7 @@ package io.quartermaster.order;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import io.helidon.common.uri.UriQuery;
 import io.quartermaster.error.NotFoundException;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;

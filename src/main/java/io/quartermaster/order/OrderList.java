@@ -9,13 +9,13 @@ import java.util.List;
  * @param nextMarker where the next page starts, when the caller pages by marker (an extension) and
  *     more orders follow; omitted otherwise, so vendor clients never see it
  */
-public record OrderList(long count, List<Order> items, String nextMarker) {
+record OrderList(long count, List<Order> items, String nextMarker) {
 
-  public OrderList {
+  OrderList {
     items = List.copyOf(items);
   }
 
-  public OrderList(long count, List<Order> items) {
+  OrderList(long count, List<Order> items) {
     this(count, items, null);
   }
 }

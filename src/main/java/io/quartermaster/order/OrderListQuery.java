@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param marker the {@code marker} parameter (an extension): present, possibly empty, when the
  *     caller pages by marker instead of offset
  */
-public record OrderListQuery(
+record OrderListQuery(
     String workspaceId,
     Optional<String> involvedName,
     int limit,
@@ -29,10 +29,10 @@ public record OrderListQuery(
     Optional<OrderPhase> phase,
     Optional<String> marker) {
 
-  public static final String DEFAULT_WORKSPACE = "0";
-  public static final int DEFAULT_LIMIT = 100;
-  public static final int MAX_LIMIT = 500;
-  public static final int MAX_OFFSET = 500;
+  static final String DEFAULT_WORKSPACE = "0";
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 500;
+  static final int MAX_OFFSET = 500;
   static final int MAX_NAME_LENGTH = 64;
   static final int MAX_MARKER_LENGTH = 512;
 
@@ -44,7 +44,7 @@ public record OrderListQuery(
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-  public OrderListQuery {
+  OrderListQuery {
     Objects.requireNonNull(workspaceId, "workspaceId");
     Objects.requireNonNull(involvedName, "involvedName");
     Objects.requireNonNull(since, "since");
@@ -59,7 +59,7 @@ public record OrderListQuery(
    *
    * @throws BadRequestException naming the parameter and the rule it breaks
    */
-  public static OrderListQuery parse(UriQuery query, OrderConfig config, Clock clock) {
+  static OrderListQuery parse(UriQuery query, OrderConfig config, Clock clock) {
     OrderListQuery filters = filters(query, config.listWindow(), clock);
     int limit = integer(query, "limit", MAX_LIMIT).filter(l -> l > 0).orElse(DEFAULT_LIMIT);
     int offset = integer(query, "offset", MAX_OFFSET).orElse(0);
@@ -88,7 +88,7 @@ public record OrderListQuery(
    * Parses and validates the filters of a ListOrders query string alone, for a listing without
    * pages (the export): {@code since} is raised to {@code now - window}.
    */
-  public static OrderListQuery filters(UriQuery query, Duration window, Clock clock) {
+  static OrderListQuery filters(UriQuery query, Duration window, Clock clock) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String workspaceId = text(query, "workspaceId").orElse(DEFAULT_WORKSPACE);
     checkLength("workspaceId", workspaceId);

@@ -80,8 +80,7 @@ class CrossInstanceEventsTest {
                 engine.maxRetries(),
                 engine.retryBackoff(),
                 NODE_TIME,
-                engine.simulatedFaults(),
-                engine.webhook()))
+                engine.simulatedFaults()))
         .withEvents(new EventConfig(Duration.ofMillis(500), Duration.ofMinutes(1), MAX_STREAM));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Tenant;
@@ -32,7 +33,7 @@ class ListOrdersMarkerTest {
   private final Instant now = server.clock().instant().truncatedTo(ChronoUnit.MILLIS);
   private Tenant tenant;
   private ApiClient viewer;
-  private OrderFixtures.Pool pool;
+  private PoolRow pool;
   private final List<String> newestFirst = new ArrayList<>();
 
   /** 23 orders, three of them placed at the same millisecond (the name breaks the tie). */
@@ -51,7 +52,7 @@ class ListOrdersMarkerTest {
     }
     Instant tie = now.minus(Duration.ofMinutes(5));
     for (String suffix : List.of("c", "a", "b")) {
-      inserted.add(fixtures.order(pool, tie).name("order.pool-mark-t" + suffix).insert());
+      inserted.add(fixtures.order(pool, tie).name("order.pool-mark-t000" + suffix).insert());
     }
     inserted.stream()
         .sorted(

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quartermaster.bench.BulkOrders;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
@@ -51,7 +52,7 @@ class OrderExportTest {
     // Older than ListOrders' window (30 days), within retention (90 days): exported all the same.
     OrderFixtures fixtures = new OrderFixtures(SERVER.jdbi());
     Instant sixtyDaysAgo = now.minus(Duration.ofDays(60)).truncatedTo(ChronoUnit.MILLIS);
-    OrderFixtures.Pool pool = fixtures.pool(tenant.projectId(), "pool-old", "0", sixtyDaysAgo);
+    PoolRow pool = fixtures.pool(tenant.projectId(), "pool-old", "0", sixtyDaysAgo);
     old = fixtures.order(pool, sixtyDaysAgo).failed("Too old to matter.").insert().orderName();
   }
 
