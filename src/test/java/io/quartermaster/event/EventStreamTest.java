@@ -217,6 +217,26 @@ class EventStreamTest {
   }
 
   @Test
+  void openStreamsAreCountedInTheMetricsByKind() {
+    String order =
+        orderName(pools.create(Pools.yearly(Pools.body(Pools.uniqueName(), Pools.CPU, 1))));
+    try (SseClient project = SseClient.open(tenant.viewer(), events());
+        SseClient one = SseClient.open(tenant.viewer(), orderEvents(order))) {
+      assertEquals("order.placed", one.next(WAIT).event());
+      String scrape = SERVER.client().get("/metrics").rawBody();
+      for (String kind : List.of("project", "order")) {
+        String line =
+            scrape
+                .lines()
+                .filter(l -> l.startsWith("qm_event_stream_subscribers{stream=\"" + kind + "\""))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(kind + " not in " + scrape));
+        assertTrue(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1, line);
+      }
+    }
+  }
+
+  @Test
   void aStreamThatTheClientDropsIsClosedOnTheServerToo() {
     int before = SERVER.openEventStreams();
     SseClient stream = SseClient.open(tenant.viewer(), events());
