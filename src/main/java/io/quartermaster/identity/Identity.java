@@ -39,6 +39,7 @@ public final class Identity {
             new AuthTokensHttpService(
                 new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock)),
             new ProjectsHttpService(admin, tokens),
+            new AuthProjectsHttpService(admin, tokens),
             new UsersHttpService(admin, tokens),
             new RoleAssignmentsHttpService(admin, tokens),
             new CredentialsHttpService(new AccessKeys(jdbi, serverKey, clock), tokens)));
