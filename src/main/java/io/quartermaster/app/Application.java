@@ -2,6 +2,7 @@ package io.quartermaster.app;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
+import io.quartermaster.console.ConsoleService;
 import io.quartermaster.db.Database;
 import io.quartermaster.engine.Engine;
 import io.quartermaster.engine.OrderEngine;
@@ -112,6 +113,7 @@ public final class Application implements AutoCloseable {
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthService(database));
+      services.add(new ConsoleService());
       services.add(new FlavorApi(accessControl, catalog));
       services.add(new PoolApi(accessControl, pools, changes));
       services.add(

@@ -1,0 +1,219 @@
+package io.quartermaster.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven by Selenium through Debian's chromedriver, pointed at the web
+ * console of the shared {@link TestServer}. One browser per test class, with a fresh profile; each
+ * test starts signed out. A failing test leaves a screenshot in {@code target/console-failures/}.
+ *
+ * <p>Register it with {@code @RegisterExtension static final ConsoleBrowser BROWSER = new
+ * ConsoleBrowser();}.
+ */
+public final class ConsoleBrowser
+    implements BeforeEachCallback, AfterAllCallback, TestExecutionExceptionHandler {
+
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final TestServer server = TestServer.get();
+  private ChromeDriver driver;
+  private Path profile;
+
+  /** The browser, started on first use. */
+  public ChromeDriver driver() {
+    if (driver == null) {
+      driver = start();
+    }
+    return driver;
+  }
+
+  private ChromeDriver start() {
+    for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(binary)) {
+        throw new IllegalStateException(
+            binary
+                + " is missing: the console's browser tests need Debian's chromium and"
+                + " chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)");
+      }
+    }
+    try {
+      profile = Files.createTempDirectory("qm-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-extensions",
+        "--force-device-scale-factor=1",
+        "--lang=en-US",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    // The driver is named, so Selenium Manager never looks for (or downloads) one.
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriver started = new ChromeDriver(service, options);
+    started.manage().timeouts().scriptTimeout(WAIT);
+    return started;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    ChromeDriver browser = driver();
+    browser.get(server.baseUrl() + "/console/");
+    browser.executeScript("sessionStorage.clear()");
+    // Away from the console, so that the next open() loads it afresh, signed out.
+    browser.get("about:blank");
+    resize(1280, 900);
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
+    if (driver != null) {
+      String name =
+          context.getRequiredTestClass().getSimpleName()
+              + "-"
+              + context.getRequiredTestMethod().getName();
+      try {
+        screenshot(Path.of("target", "console-failures", name + ".png"));
+        Files.writeString(
+            Path.of("target", "console-failures", name + ".html"), driver.getPageSource());
+      } catch (RuntimeException | IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    throw failure;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+    if (profile != null) {
+      TempDirs.deleteQuietly(profile);
+    }
+  }
+
+  /** Opens a route of the console, such as {@code #/orders}. */
+  public void open(String route) {
+    driver().get(server.baseUrl() + "/console/" + route);
+  }
+
+  /** Signs in through the form and waits for the top bar. */
+  public void signIn(String user, String password, String project) {
+    open("#/pools");
+    type(By.name("user"), user);
+    type(By.name("password"), password);
+    type(By.name("project"), project);
+    driver().findElement(By.cssSelector("form.signin button[type=submit]")).click();
+    waitFor(d -> d.findElement(By.id("sign-out")).isDisplayed());
+  }
+
+  public void type(By field, String text) {
+    WebElement input = waitFor(d -> d.findElement(field));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /** Waits until {@code condition} answers something other than null or false. */
+  public <T> T waitFor(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver(), WAIT, Duration.ofMillis(100)).until(condition);
+  }
+
+  public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
+    return new WebDriverWait(driver(), timeout, Duration.ofMillis(100)).until(condition);
+  }
+
+  /** Waits until the first element {@code css} selects shows exactly {@code text}. */
+  public void waitForText(String css, String text) {
+    waitFor(
+        d -> d.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText),
+        t -> t.filter(text::equals).isPresent());
+  }
+
+  private <T> void waitFor(Function<WebDriver, T> probe, java.util.function.Predicate<T> done) {
+    new WebDriverWait(driver(), WAIT, Duration.ofMillis(100))
+        .withMessage(() -> "last seen: " + probe.apply(driver()))
+        .until(d -> done.test(probe.apply(d)));
+  }
+
+  public WebElement find(String css) {
+    return waitFor(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  /** The visible texts of what {@code css} selects, at this moment. */
+  public List<String> texts(String css) {
+    return driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  public Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver()).executeScript(script, args);
+  }
+
+  public void resize(int width, int height) {
+    driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /** Saves what the browser shows as a PNG. */
+  public void screenshot(Path file) {
+    byte[] png = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The browser's console messages since the last call that show a fault of the console itself: an
+   * uncaught error, or something the Content-Security-Policy blocked.
+   */
+  public List<String> consoleFaults() {
+    return driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Uncaught") || m.contains("Content Security Policy"))
+        .toList();
+  }
+}
