@@ -15,6 +15,13 @@ export function time(ms) {
   return value > 0 ? dateTime.format(new Date(value)) : '—';
 }
 
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** A timestamp in ms as the local time of day. */
+export function timeOfDay(ms) {
+  return clock.format(new Date(Number(ms)));
+}
+
 /** A duration in ms, e.g. "850 ms", "4.2 s", "3 min 5 s", "2 h 10 min". */
 export function duration(ms) {
   const value = Math.max(0, Number(ms));

@@ -4,7 +4,7 @@
 // Rows are updated in place, so a live update never takes focus away from the bar you are on.
 
 import { el, replace, uid } from './dom.js';
-import { duration, time } from './format.js';
+import { duration, time, timeOfDay } from './format.js';
 
 const ICON = { succeed: '✓', failed: '✕', processing: '…' };
 
@@ -12,9 +12,11 @@ const ICON = { succeed: '✓', failed: '✕', processing: '…' };
 export function createGantt() {
   const captionId = uid('gantt');
   const caption = el('figcaption', { id: captionId });
-  const axis = el('div', { class: 'gantt-axis', 'aria-hidden': 'true' });
+  const axis = el('div', { class: 'gantt-axis' });
+  // The axis sits in the same grid as the rows, so that its ticks line up with the bars.
+  const axisRow = el('div', { class: 'gantt-axis-row', 'aria-hidden': 'true' }, el('span'), axis, el('span'));
   const rows = el('ol', { class: 'gantt-rows' });
-  const figure = el('figure', { class: 'gantt', 'aria-labelledby': captionId }, caption, axis, rows);
+  const figure = el('figure', { class: 'gantt', 'aria-labelledby': captionId }, caption, axisRow, rows);
   const byKey = new Map();
   rows.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -80,7 +82,7 @@ function drawAxis(axis, start, end) {
   replace(
     axis,
     [0, 0.25, 0.5, 0.75, 1].map((f) => {
-      const tick = el('span', { class: 'tick', text: f === 0 ? time(start) : `+${duration((end - start) * f)}` });
+      const tick = el('span', { class: 'tick', text: f === 0 ? timeOfDay(start) : `+${duration((end - start) * f)}` });
       tick.style.left = `${f * 100}%`;
       return tick;
     }),

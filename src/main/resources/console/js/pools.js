@@ -82,7 +82,7 @@ function showPools(body, pools, refresh) {
         el(
           'tr',
           {},
-          ['Pool', 'Phase', 'Flavors', 'Available', 'Creating', 'Abnormal', 'Current order', 'Actions'].map(
+          ['Pool', 'Phase', 'Flavors', 'Nodes', 'Current order', 'Actions'].map(
             (h) => el('th', { scope: 'col', text: h }),
           ),
         ),
@@ -122,11 +122,22 @@ function poolRow(pool, refresh) {
       status.message ? el('span', { class: 'status-message', text: status.message }) : null,
     ),
     cell('Flavors', counts(pool.spec.resources)),
-    ['available', 'creating', 'abnormal'].map((kind) => {
-      const n = total(resources[kind]);
-      const label = kind[0].toUpperCase() + kind.slice(1);
-      return cell(label, el('span', { class: `count ${kind}${n > 0 ? ' some' : ''}`, text: n }));
-    }),
+    cell(
+      'Nodes',
+      el(
+        'ul',
+        { class: 'node-counts' },
+        ['available', 'creating', 'abnormal'].map((kind) => {
+          const n = total(resources[kind]);
+          return el(
+            'li',
+            { class: n > 0 ? 'some' : 'none' },
+            el('span', { class: `count ${kind}`, text: n }),
+            ` ${kind}`,
+          );
+        }),
+      ),
+    ),
     cell(
       'Current order',
       order

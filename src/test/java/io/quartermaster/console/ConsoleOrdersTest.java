@@ -55,13 +55,11 @@ class ConsoleOrdersTest {
     BROWSER.find("form.pool-form button[type=submit]").click();
 
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "pending");
-    assertEquals(
-        "yearly/monthly, 3 months", BROWSER.find(".facts [data-fact=Billing] dd").getText());
+    assertEquals("yearly/monthly, 3 months", BROWSER.text(".facts [data-fact=Billing] dd"));
     BROWSER.waitForText(".waits", "This order is waiting for payment.");
-    assertEquals(
-        "No items yet: the order has not started.", BROWSER.find(".timeline .state p").getText());
+    assertEquals("No items yet: the order has not started.", BROWSER.text(".timeline .state p"));
     assertEquals(List.of("Pay", "Cancel order"), BROWSER.texts(".order-actions button"));
-    String orderName = BROWSER.find(".crumbs").getText().replace("Orders › ", "");
+    String orderName = BROWSER.text(".crumbs").replace("Orders › ", "");
 
     // Dismissing the confirmation changes nothing.
     BROWSER.find(".order-actions [data-action=cancel]").click();
@@ -70,14 +68,11 @@ class ConsoleOrdersTest {
     assertEquals("pending", phaseOf(orderName));
 
     BROWSER.find(".order-actions [data-action=cancel]").click();
-    assertEquals("Cancel order " + orderName + "?", BROWSER.find("dialog[open] h2").getText());
+    assertEquals("Cancel order " + orderName + "?", BROWSER.text("dialog[open] h2"));
     BROWSER.find("dialog button[type=submit]").click();
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "failed");
-    assertEquals(
-        "Failed: Cancelled by " + tenant.memberName() + ".",
-        BROWSER.find(".fail-reason").getText());
-    assertEquals(
-        "Order " + orderName + " is cancelled.", BROWSER.find("#notice .notice span").getText());
+    assertEquals("Failed: Cancelled by " + tenant.memberName() + ".", BROWSER.text(".fail-reason"));
+    assertEquals("Order " + orderName + " is cancelled.", BROWSER.text("#notice .notice span"));
     assertTrue(BROWSER.driver().findElements(By.cssSelector(".order-actions button")).isEmpty());
     assertEquals("failed", phaseOf(orderName));
     assertEquals(0, order(orderName).body().get("count").asInt());
@@ -110,14 +105,13 @@ class ConsoleOrdersTest {
 
     BROWSER.find(".order-actions [data-action=reject]").click();
     BROWSER.find("dialog button[type=submit]").click();
-    assertEquals("Give a reason.", BROWSER.find("dialog .field-error").getText());
+    assertEquals("Give a reason.", BROWSER.text("dialog .field-error"));
     assertEquals("pending", phaseOf(orderName));
     BROWSER.type(By.cssSelector("dialog textarea"), "Too big for this quarter");
     BROWSER.find("dialog button[type=submit]").click();
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "failed");
     assertEquals(
-        "Failed: Rejected by admin: Too big for this quarter",
-        BROWSER.find(".fail-reason").getText());
+        "Failed: Rejected by admin: Too big for this quarter", BROWSER.text(".fail-reason"));
     assertEquals("failed", phaseOf(orderName));
   }
 
@@ -138,7 +132,7 @@ class ConsoleOrdersTest {
     BROWSER.type(By.name("pool"), display);
     BROWSER.find("form.filters button[type=submit]").click();
     BROWSER.waitForText("p.count", "1 order in the last 30 days.");
-    assertEquals(display, BROWSER.find("tbody tr td[data-label=Pool]").getText());
+    assertEquals(display, BROWSER.text("tbody tr td[data-label=Pool]"));
     assertTrue(
         BROWSER.driver().getCurrentUrl().endsWith("#/orders?pool=" + display + "&range=30d"));
 

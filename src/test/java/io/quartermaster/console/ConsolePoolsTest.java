@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.ConsoleBrowser;
+import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.NodeTableLock;
 import io.quartermaster.testing.Pools;
@@ -62,26 +63,26 @@ class ConsolePoolsTest {
       submit();
       // The order opens at once, mid-run: the pool is made, its first node is being created.
       BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing")));
-      assertEquals("processing", BROWSER.find(".facts [data-fact=Phase] .badge").getText());
-      assertTrue(BROWSER.find(".live").getText().startsWith("Live"));
+      assertEquals("processing", BROWSER.text(".facts [data-fact=Phase] .badge"));
+      assertTrue(BROWSER.text(".live").startsWith("Live"));
     }
     // Without a reload, the running bar turns green and the second node's bar appears.
     BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "succeed", "succeed")));
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
     assertEquals(
         List.of("createPool", "createNode", "createNode"), BROWSER.texts(".gantt-row .action"));
-    assertTrue(BROWSER.find(".live").getText().startsWith("Finished"));
-    assertTrue(BROWSER.find(".gantt figcaption").getText().contains("3 succeeded"));
+    assertTrue(BROWSER.text(".live").startsWith("Finished"));
+    assertTrue(BROWSER.text(".gantt figcaption").contains("3 succeeded"));
 
     BROWSER.open("#/pools");
-    WebElement row = BROWSER.find("tr[data-pool='" + name + "']");
-    assertEquals("Running", row.findElement(By.cssSelector(".badge")).getText());
-    assertEquals("2", row.findElement(By.cssSelector(".count.available")).getText());
-    row.findElement(By.linkText("Scale")).click();
+    String row = "tr[data-pool='" + name + "']";
+    BROWSER.waitForText(row + " .badge", "Running");
+    assertEquals("2", BROWSER.text(row + " .count.available"));
+    BROWSER.find(row + " a[href$='/scale']").click();
     BROWSER.type(By.cssSelector("input[data-flavor]"), "3");
     submit();
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
-    assertEquals("modify", BROWSER.find(".facts [data-fact=Operation] dd").getText());
+    assertEquals("modify", BROWSER.text(".facts [data-fact=Operation] dd"));
     assertEquals(List.of("createNode"), BROWSER.texts(".gantt-row .action"));
     HttpResult pool = tenant.viewer().get(pools() + "/" + Pools.poolName(name, tenant.projectId()));
     assertEquals(3, pool.body().at("/spec/resources/0/count").asInt(), pool::toString);
@@ -126,14 +127,11 @@ class ConsolePoolsTest {
     String hostile =
         "<script>window.__qmInjected = 1</script><img src=x onerror=\"window.__qmInjected = 2\">";
     Map<String, Object> body = Pools.body(Pools.uniqueName(), Pools.CPU, 1);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> annotations =
-        (Map<String, Object>) ((Map<String, Object>) body.get("metadata")).get("annotations");
-    annotations.put("os.modelarts/description", hostile);
+    describe(body, hostile);
     assertEquals(200, tenant.member().post(pools(), body).status());
 
     signInAsMember();
-    assertEquals(hostile, BROWSER.find("tr .description").getText());
+    assertEquals(hostile, BROWSER.text("tr .description"));
     assertTrue(BROWSER.driver().findElements(By.cssSelector("main img, main script")).isEmpty());
     assertNull(BROWSER.script("return window.__qmInjected"));
     assertEquals(List.of(), BROWSER.consoleFaults());
@@ -148,14 +146,14 @@ class ConsolePoolsTest {
 
     BROWSER.signIn(tenant.viewerName(), Tenant.PASSWORD, tenant.projectName());
     assertEquals("viewer", BROWSER.find(".who .role").getDomProperty("textContent"));
-    assertEquals("Waiting", BROWSER.find("tr[data-pool] .badge").getText());
+    assertEquals("Waiting", BROWSER.text("tr[data-pool] .badge"));
     assertTrue(BROWSER.driver().findElements(By.linkText("Create pool")).isEmpty());
     assertTrue(BROWSER.driver().findElements(By.cssSelector("tr .row-actions button")).isEmpty());
     assertTrue(BROWSER.driver().findElements(By.linkText("Scale")).isEmpty());
 
     BROWSER.open("#/orders/" + order);
     BROWSER.waitFor(d -> d.findElement(By.cssSelector(".waits")).isDisplayed());
-    assertEquals("This order is waiting for payment.", BROWSER.find(".waits").getText());
+    assertEquals("This order is waiting for payment.", BROWSER.text(".waits"));
     assertTrue(BROWSER.driver().findElements(By.cssSelector(".order-actions button")).isEmpty());
 
     BROWSER.find("#sign-out").click();
@@ -163,6 +161,48 @@ class ConsolePoolsTest {
     BROWSER.open("#/orders/" + order);
     BROWSER.waitFor(d -> d.findElements(By.cssSelector(".order-actions button")).size() == 2);
     assertEquals(List.of("Pay", "Cancel order"), BROWSER.texts(".order-actions button"));
+  }
+
+  @Test
+  void thePoolListShowsEachPoolsPhaseNodesAndOrder() {
+    Tenant team = server.newTenant("vision");
+    String path = "/v2/" + team.projectId() + "/pools";
+    Map<String, Object> vision = Pools.body("pool-vision", Pools.GPU, 3);
+    describe(vision, "Training, vision team");
+    assertEquals(200, team.member().post(path, vision).status());
+    Map<String, Object> notebooks = Pools.yearly(Pools.body("pool-notebooks", Pools.CPU, 2));
+    describe(notebooks, "Notebooks, billed monthly");
+    assertEquals(200, team.member().post(path, notebooks).status());
+    Eventually.until(
+        () -> team.viewer().get(path + "/" + Pools.poolName("pool-vision", team.projectId())),
+        r -> r.body().at("/status/phase").asText().equals("Running"));
+
+    BROWSER.signIn(team.memberName(), Tenant.PASSWORD, team.projectName());
+    try (NodeTableLock held = new NodeTableLock(server)) {
+      Map<String, Object> batch = Pools.body("pool-batch", Pools.CPU, 4);
+      describe(batch, "Nightly batch inference");
+      assertEquals(200, team.member().post(path, batch).status());
+      BROWSER.waitForText("tr[data-pool=pool-batch] .badge", "Creating");
+      BROWSER.waitForText("tr[data-pool=pool-batch] .count.creating", "4");
+      assertEquals("Running", BROWSER.text("tr[data-pool=pool-vision] .badge"));
+      assertEquals("3", BROWSER.text("tr[data-pool=pool-vision] .count.available"));
+      assertEquals("Waiting", BROWSER.text("tr[data-pool=pool-notebooks] .badge"));
+      assertTrue(
+          BROWSER
+              .find("tr[data-pool=pool-notebooks] .status-message")
+              .getText()
+              .endsWith("is waiting for payment."));
+      // The README shows this very view.
+      BROWSER.resize(1280, 640);
+      BROWSER.screenshot(Path.of("docs", "console-pools.png"));
+    }
+    BROWSER.waitForText("tr[data-pool=pool-batch] .badge", "Running");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void describe(Map<String, Object> body, String description) {
+    ((Map<String, Object>) ((Map<String, Object>) body.get("metadata")).get("annotations"))
+        .put("os.modelarts/description", description);
   }
 
   @Test

@@ -38,15 +38,14 @@ class ConsoleSessionTest {
     BROWSER.type(By.name("project"), tenant.projectName());
     BROWSER.find("form.signin button[type=submit]").click();
     BROWSER.waitFor(d -> !d.findElement(By.id("signin-error")).getText().isEmpty());
-    assertTrue(BROWSER.find("#signin-error").getText().startsWith("Sign-in failed"));
+    assertTrue(BROWSER.text("#signin-error").startsWith("Sign-in failed"));
     assertNull(storedSession());
 
     BROWSER.signIn(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
     BROWSER.waitForText("main h1", "Pools");
     BROWSER.waitFor(d -> d.findElement(By.cssSelector(".state.empty")).isDisplayed());
     assertEquals(
-        "No pools in project " + tenant.projectName() + " yet.",
-        BROWSER.find(".state.empty p").getText());
+        "No pools in project " + tenant.projectName() + " yet.", BROWSER.text(".state.empty p"));
     assertEquals("Pools · Quartermaster", BROWSER.driver().getTitle());
     String stored = (String) storedSession();
     assertTrue(stored.contains(tenant.projectId()), stored);
@@ -77,7 +76,7 @@ class ConsoleSessionTest {
     BROWSER.find("main .view-head button").click();
 
     BROWSER.waitFor(d -> d.findElement(By.cssSelector("form.signin")).isDisplayed());
-    assertTrue(BROWSER.find(".signin .notice").getText().contains("expired"));
+    assertTrue(BROWSER.text(".signin .notice").contains("expired"));
     assertNull(storedSession());
     BROWSER.type(By.name("user"), tenant.memberName());
     BROWSER.type(By.name("password"), newPassword);
@@ -138,7 +137,7 @@ class ConsoleSessionTest {
     BROWSER.driver().setNetworkConditions(offline);
     try {
       BROWSER.waitFor(d -> d.findElement(By.cssSelector(".banner.unreachable")).isDisplayed());
-      assertTrue(BROWSER.find(".banner.unreachable").getText().contains("cannot be reached"));
+      assertTrue(BROWSER.text(".banner.unreachable").contains("cannot be reached"));
       BROWSER.waitFor(d -> d.findElement(By.cssSelector(".state.error.unreachable")).isDisplayed());
     } finally {
       BROWSER.driver().deleteNetworkConditions();

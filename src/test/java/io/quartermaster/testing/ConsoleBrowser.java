@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -156,35 +157,47 @@ public final class ConsoleBrowser
     input.sendKeys(text);
   }
 
-  /** Waits until {@code condition} answers something other than null or false. */
+  /**
+   * Waits until {@code condition} answers something other than null or false. Elements the console
+   * re-rendered meanwhile are looked up again, as are ones not there yet.
+   */
   public <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver(), WAIT, Duration.ofMillis(100)).until(condition);
+    return waiting().until(condition);
   }
 
-  public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
-    return new WebDriverWait(driver(), timeout, Duration.ofMillis(100)).until(condition);
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver(), WAIT, Duration.ofMillis(100));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Waits until the first element {@code css} selects shows exactly {@code text}. */
   public void waitForText(String css, String text) {
-    waitFor(
-        d -> d.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText),
-        t -> t.filter(text::equals).isPresent());
+    waiting()
+        .withMessage(() -> css + " shows " + texts(css) + ", not \"" + text + "\"")
+        .until(d -> texts(css).stream().findFirst().filter(text::equals).isPresent());
   }
 
-  private <T> void waitFor(Function<WebDriver, T> probe, java.util.function.Predicate<T> done) {
-    new WebDriverWait(driver(), WAIT, Duration.ofMillis(100))
-        .withMessage(() -> "last seen: " + probe.apply(driver()))
-        .until(d -> done.test(probe.apply(d)));
+  /** The visible text of the first element {@code css} selects, once there is one. */
+  public String text(String css) {
+    return waitFor(d -> texts(css).stream().findFirst().orElse(null));
   }
 
   public WebElement find(String css) {
     return waitFor(d -> d.findElement(By.cssSelector(css)));
   }
 
-  /** The visible texts of what {@code css} selects, at this moment. */
+  /**
+   * The visible texts of what {@code css} selects, read at one moment in the page (one script, so
+   * that a live update cannot change the page halfway through).
+   */
+  @SuppressWarnings("unchecked")
   public List<String> texts(String css) {
-    return driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    return (List<String>)
+        script(
+            "return [...document.querySelectorAll(arguments[0])]"
+                + ".map(e => e.innerText.replace(/\\s+/g, ' ').trim())",
+            css);
   }
 
   public Object script(String script, Object... args) {
