@@ -84,8 +84,22 @@ class ConsolePoolsTest {
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
     assertEquals("modify", BROWSER.text(".facts [data-fact=Operation] dd"));
     assertEquals(List.of("createNode"), BROWSER.texts(".gantt-row .action"));
-    HttpResult pool = tenant.viewer().get(pools() + "/" + Pools.poolName(name, tenant.projectId()));
+    String poolPath = pools() + "/" + Pools.poolName(name, tenant.projectId());
+    HttpResult pool = tenant.viewer().get(poolPath);
     assertEquals(3, pool.body().at("/spec/resources/0/count").asInt(), pool::toString);
+
+    BROWSER.open("#/pools");
+    BROWSER.find(row + " .row-actions button.danger").click();
+    assertEquals("Delete pool " + name + "?", BROWSER.text("dialog[open] h2"));
+    BROWSER.find("dialog button[type=submit]").click();
+    BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
+    assertEquals("delete", BROWSER.text(".facts [data-fact=Operation] dd"));
+    assertEquals(
+        List.of("deleteNode", "deleteNode", "deleteNode", "deletePool"),
+        BROWSER.texts(".gantt-row .action"));
+    assertEquals(404, tenant.viewer().get(poolPath).status());
+    BROWSER.open("#/pools");
+    BROWSER.waitForText(".state.empty p", "No pools in project " + tenant.projectName() + " yet.");
     assertEquals(List.of(), BROWSER.consoleFaults());
   }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -29,32 +28,34 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven by Selenium through Debian's chromedriver, pointed at the web
- * console of the shared {@link TestServer}. One browser per test class, with a fresh profile; each
- * test starts signed out. A failing test leaves a screenshot in {@code target/console-failures/}.
+ * console of the shared {@link TestServer}. One browser per test JVM, with a fresh profile, started
+ * on first use and quit when the JVM exits; each test starts signed out, in a laptop-sized window.
+ * A failing test leaves a screenshot and the page's HTML in {@code target/console-failures/}.
  *
  * <p>Register it with {@code @RegisterExtension static final ConsoleBrowser BROWSER = new
  * ConsoleBrowser();}.
  */
-public final class ConsoleBrowser
-    implements BeforeEachCallback, AfterAllCallback, TestExecutionExceptionHandler {
+public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionExceptionHandler {
 
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  private static ChromeDriver shared;
+
   private final TestServer server = TestServer.get();
-  private ChromeDriver driver;
-  private Path profile;
 
   /** The browser, started on first use. */
   public ChromeDriver driver() {
-    if (driver == null) {
-      driver = start();
+    synchronized (ConsoleBrowser.class) {
+      if (shared == null) {
+        shared = start();
+      }
+      return shared;
     }
-    return driver;
   }
 
-  private ChromeDriver start() {
+  private static ChromeDriver start() {
     for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(binary)) {
         throw new IllegalStateException(
@@ -63,6 +64,7 @@ public final class ConsoleBrowser
                 + " chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)");
       }
     }
+    Path profile;
     try {
       profile = Files.createTempDirectory("qm-chromium-");
     } catch (IOException e) {
@@ -93,6 +95,14 @@ public final class ConsoleBrowser
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     ChromeDriver started = new ChromeDriver(service, options);
     started.manage().timeouts().scriptTimeout(WAIT);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  started.quit();
+                  TempDirs.deleteQuietly(profile);
+                },
+                "console-browser-quit"));
     return started;
   }
 
@@ -109,7 +119,7 @@ public final class ConsoleBrowser
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure)
       throws Throwable {
-    if (driver != null) {
+    if (shared != null) {
       String name =
           context.getRequiredTestClass().getSimpleName()
               + "-"
@@ -117,23 +127,12 @@ public final class ConsoleBrowser
       try {
         screenshot(Path.of("target", "console-failures", name + ".png"));
         Files.writeString(
-            Path.of("target", "console-failures", name + ".html"), driver.getPageSource());
+            Path.of("target", "console-failures", name + ".html"), shared.getPageSource());
       } catch (RuntimeException | IOException e) {
         failure.addSuppressed(e);
       }
     }
     throw failure;
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (driver != null) {
-      driver.quit();
-      driver = null;
-    }
-    if (profile != null) {
-      TempDirs.deleteQuietly(profile);
-    }
   }
 
   /** Opens a route of the console, such as {@code #/orders}. */
