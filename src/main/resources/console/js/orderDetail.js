@@ -70,6 +70,7 @@ export function renderOrder(main, { params }) {
     if (e.status === 404) {
       replace(summary, failed(e));
       replace(timeline);
+      main.querySelector('#timeline-title').hidden = true;
       live.textContent = '';
       replace(actions, el('a', { class: 'button secondary', href: '#/orders', text: 'Back to the orders' }));
       return;
