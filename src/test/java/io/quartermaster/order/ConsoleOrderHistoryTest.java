@@ -143,6 +143,7 @@ class ConsoleOrderHistoryTest {
     assertTrue(BROWSER.text(".fail-reason").contains("Timed out after 1500 ms"));
     // The README shows this very view.
     BROWSER.resize(1280, 1150);
+    BROWSER.script("window.scrollTo(0, 0)");
     BROWSER.waitFor(d -> tip.isDisplayed());
     BROWSER.screenshot(Path.of("docs", "console-timeline.png"));
   }
