@@ -90,9 +90,18 @@ export const get = (path, options) => call('GET', path, undefined, options).then
 
 export const post = (path, body, options) => call('POST', path, body, options).then((r) => r.data);
 
-/** The path of a project's API: `v` is "v1" or "v2". */
+/**
+ * The path of the signed-in project's API: `v` is "v1" or "v2". A token that ran out meanwhile
+ * ends the session here, as a 401 would.
+ */
 export function projectPath(v, rest) {
-  return `/${v}/${session().project.id}${rest}`;
+  const s = session();
+  if (!s) {
+    end();
+    events.dispatchEvent(new Event('expired'));
+    throw new ApiError(401, null, 'Your session has expired.', null);
+  }
+  return `/${v}/${s.project.id}${rest}`;
 }
 
 /** A path segment, encoded. */

@@ -9,16 +9,20 @@ import { session } from './session.js';
 
 let projects = { token: null, list: null };
 
-/** The projects the user may switch to, read once per token (GET /v3/auth/projects). */
-async function switchable() {
+/**
+ * The projects the user may switch to, read once per token (GET /v3/auth/projects). The promise
+ * is kept, so that two renderings at once share one request.
+ */
+function switchable() {
   const s = session();
   if (projects.token !== s.token) {
-    projects = { token: s.token, list: null };
-    try {
-      projects.list = (await get('/v3/auth/projects')).projects;
-    } catch {
-      projects.list = [s.project];
-    }
+    projects = {
+      token: s.token,
+      list: get('/v3/auth/projects').then(
+        (answer) => answer.projects,
+        () => [s.project],
+      ),
+    };
   }
   return projects.list;
 }
