@@ -36,7 +36,7 @@ class ConsoleFromTheJarIT {
         assertEquals(200, answer.statusCode(), file + service.stdout());
         assertEquals(resource("console/" + file), answer.body(), file);
         assertEquals(
-            ConsoleService.CONTENT_SECURITY_POLICY,
+            ConsoleApi.CONTENT_SECURITY_POLICY,
             answer.headers().firstValue("Content-Security-Policy").orElse(null),
             file);
       }

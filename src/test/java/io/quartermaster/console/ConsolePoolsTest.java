@@ -81,9 +81,10 @@ class ConsolePoolsTest {
     BROWSER.find(row + " a[href$='/scale']").click();
     BROWSER.type(By.cssSelector("input[data-flavor]"), "3");
     submit();
+    // The scale order's own page: a modify order of one new node.
+    BROWSER.waitForText(".facts [data-fact=Operation] dd", "modify");
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
-    assertEquals("modify", BROWSER.text(".facts [data-fact=Operation] dd"));
-    assertEquals(List.of("createNode"), BROWSER.texts(".gantt-row .action"));
+    BROWSER.waitFor(d -> BROWSER.texts(".gantt-row .action").equals(List.of("createNode")));
     String poolPath = pools() + "/" + Pools.poolName(name, tenant.projectId());
     HttpResult pool = tenant.viewer().get(poolPath);
     assertEquals(3, pool.body().at("/spec/resources/0/count").asInt(), pool::toString);
@@ -92,11 +93,10 @@ class ConsolePoolsTest {
     BROWSER.find(row + " .row-actions button.danger").click();
     assertEquals("Delete pool " + name + "?", BROWSER.text("dialog[open] h2"));
     BROWSER.find("dialog button[type=submit]").click();
+    BROWSER.waitForText(".facts [data-fact=Operation] dd", "delete");
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
-    assertEquals("delete", BROWSER.text(".facts [data-fact=Operation] dd"));
-    assertEquals(
-        List.of("deleteNode", "deleteNode", "deleteNode", "deletePool"),
-        BROWSER.texts(".gantt-row .action"));
+    List<String> deleting = List.of("deleteNode", "deleteNode", "deleteNode", "deletePool");
+    BROWSER.waitFor(d -> BROWSER.texts(".gantt-row .action").equals(deleting));
     assertEquals(404, tenant.viewer().get(poolPath).status());
     BROWSER.open("#/pools");
     BROWSER.waitForText(".state.empty p", "No pools in project " + tenant.projectName() + " yet.");

@@ -83,7 +83,7 @@ class ConsoleServedTest {
   private static void assertSecurityHeaders(HttpResponse<String> answer, String path) {
     String csp = answer.headers().firstValue("Content-Security-Policy").orElse(null);
     assertNotNull(csp, path);
-    assertEquals(ConsoleService.CONTENT_SECURITY_POLICY, csp, path);
+    assertEquals(ConsoleApi.CONTENT_SECURITY_POLICY, csp, path);
     assertTrue(csp.contains("script-src 'self'"), csp);
     assertTrue(csp.contains("frame-ancestors 'none'"), csp);
     assertTrue(csp.contains("default-src 'none'"), csp);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.ConsoleBrowser;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
@@ -38,7 +39,7 @@ class ConsoleOrderHistoryTest {
   @Test
   void theOrderListPagesPastFiveHundredWithoutLosingOrShowingAnOrderTwice() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    OrderFixtures.Pool pool =
+    PoolRow pool =
         fixtures.pool(tenant.projectId(), "pool-many", "0", now.minus(Duration.ofDays(2)));
     // 620 orders, newest first: 50 a second apart, then 150 placed in one and the same
     // millisecond (across the first page boundaries), then 420 more a second apart.
@@ -75,37 +76,46 @@ class ConsoleOrderHistoryTest {
   /** An apply order of four GPU nodes whose last one timed out, with realistic timestamps. */
   private String failedOrder() {
     Instant placed = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
-    OrderFixtures.Pool pool = fixtures.pool(tenant.projectId(), "pool-vision", "0", placed);
+    PoolRow pool = fixtures.pool(tenant.projectId(), "pool-vision", "0", placed);
     String failedNode = "os-node-created-x7k2p";
     String message = "Timed out after 1500 ms (the operation needed 2300 ms).";
-    OrderFixtures.NewOrder placing =
+    OrderFixtures.OrderSpec placing =
         fixtures
             .order(pool, placed)
             .operation("apply", null, OrderFixtures.counts(GPU, 4))
             .failed("Failed to create node " + failedNode + ": " + message);
     placing.resultCount = OrderFixtures.counts(GPU, 3);
+    placing.endAt = placed.plusMillis(9000);
     OrderFixtures.Inserted order = placing.insert();
-    Instant at = placed.plusMillis(120);
-    fixtures.item(
-        order, 0, "createPool", pool.name(), "succeed", null, at, at = at.plusMillis(240));
-    String[] nodes = {"os-node-created-4fj2a", "os-node-created-b81zq", "os-node-created-m3c9d"};
-    long[] took = {2080, 1960, 2210};
-    for (int i = 0; i < nodes.length; i++) {
+    List<String> nodes =
+        List.of(
+            "os-node-created-4fj2a", "os-node-created-b81zq", "os-node-created-m3c9d", failedNode);
+    fixtures.items(
+        order,
+        PlannedItem.pool(ItemAction.CREATE_POOL, pool.name()),
+        node(nodes.get(0)),
+        node(nodes.get(1)),
+        node(nodes.get(2)),
+        node(failedNode));
+    Instant at = placed.plusMillis(1120);
+    fixtures.item(order, 0, ItemStatus.SUCCEED, null, at, at = at.plusMillis(240));
+    long[] took = {2080, 1960, 2210, 1500};
+    for (int i = 0; i < nodes.size(); i++) {
       Instant begin = at.plusMillis(15);
+      boolean last = i == nodes.size() - 1;
       fixtures.item(
           order,
           i + 1,
-          "createNode",
-          nodes[i],
-          "succeed",
-          null,
+          last ? ItemStatus.FAILED : ItemStatus.SUCCEED,
+          last ? message : null,
           begin,
           at = begin.plusMillis(took[i]));
     }
-    Instant begin = at.plusMillis(15);
-    fixtures.item(
-        order, 4, "createNode", failedNode, "failed", message, begin, begin.plusMillis(1500));
     return order.orderName();
+  }
+
+  private static PlannedItem node(String name) {
+    return PlannedItem.node(ItemAction.CREATE_NODE, name, GPU, "az-1a");
   }
 
   @Test

@@ -14,7 +14,7 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
  * a client of the API like any other (it adds no endpoint); this service only hands out its files,
  * under headers that keep a browser from running anything but those files.
  */
-public final class ConsoleService implements HttpService {
+public final class ConsoleApi implements HttpService {
 
   static final String PATH = "/console";
 
@@ -43,9 +43,9 @@ public final class ConsoleService implements HttpService {
   @Override
   public void routing(HttpRules rules) {
     rules
-        .get("/", ConsoleService::toConsole)
-        .get(PATH, ConsoleService::toConsole)
-        .any(PATH + "/*", ConsoleService::securityHeaders)
+        .get("/", ConsoleApi::toConsole)
+        .get(PATH, ConsoleApi::toConsole)
+        .any(PATH + "/*", ConsoleApi::securityHeaders)
         .register(PATH, files);
   }
 

@@ -11,12 +11,12 @@ import io.quartermaster.http.HttpExchange;
  * that a client (the web console's project switcher) can offer them. Any valid token will do; the
  * answer depends on its user only, not on the project it is scoped to.
  */
-final class AuthProjectsHttpService implements HttpService {
+final class AuthProjectsApi implements HttpService {
 
   private final IdentityAdmin admin;
   private final TokenAccessControl access;
 
-  AuthProjectsHttpService(IdentityAdmin admin, TokenAccessControl access) {
+  AuthProjectsApi(IdentityAdmin admin, TokenAccessControl access) {
     this.admin = admin;
     this.access = access;
   }
