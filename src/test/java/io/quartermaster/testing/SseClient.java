@@ -39,6 +39,7 @@ public final class SseClient implements AutoCloseable {
 
   // A client of its own: closing it is the one way to drop the connection mid-body.
   private final HttpClient http;
+  private final String baseUrl;
   private final int status;
   private final HttpHeaders headers;
   private final InputStream body;
@@ -48,6 +49,7 @@ public final class SseClient implements AutoCloseable {
 
   private SseClient(HttpClient http, HttpResponse<InputStream> response) throws IOException {
     this.http = http;
+    this.baseUrl = response.uri().getScheme() + "://" + response.uri().getRawAuthority();
     this.status = response.statusCode();
     this.headers = response.headers();
     this.body = response.body();
@@ -76,8 +78,18 @@ public final class SseClient implements AutoCloseable {
     headers.forEach(request::header);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     try {
-      return new SseClient(
-          http, http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+      SseClient client =
+          new SseClient(
+              http, http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+      // As every answer of ApiClient: an error in full, a stream by its status and headers.
+      OpenApiContract.get()
+          .check(
+              "GET",
+              URI.create(client.baseUrl + path),
+              client.status,
+              client.headers,
+              client.errorBody == null ? "" : client.errorBody);
+      return client;
     } catch (IOException e) {
       http.shutdownNow();
       throw new UncheckedIOException(e);
