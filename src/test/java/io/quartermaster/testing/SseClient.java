@@ -78,18 +78,18 @@ public final class SseClient implements AutoCloseable {
     headers.forEach(request::header);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     try {
-      SseClient client =
+      SseClient sse =
           new SseClient(
               http, http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
       // As every answer of ApiClient: an error in full, a stream by its status and headers.
       OpenApiContract.get()
           .check(
               "GET",
-              URI.create(client.baseUrl + path),
-              client.status,
-              client.headers,
-              client.errorBody == null ? "" : client.errorBody);
-      return client;
+              URI.create(sse.baseUrl + path),
+              sse.status,
+              sse.headers,
+              sse.errorBody == null ? "" : sse.errorBody);
+      return sse;
     } catch (IOException e) {
       http.shutdownNow();
       throw new UncheckedIOException(e);
