@@ -10,6 +10,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.error.BadRequestException;
+import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.NotFoundException;
 import java.util.List;
 
@@ -38,12 +39,18 @@ public final class ApiServer {
     routing.addFilter(
         (chain, req, res) -> {
           res.header(RequestIds.HEADER, RequestIds.forRequest(req.headers()));
+          RequestLog.whenSent(req, res);
           chain.proceed();
         });
     ErrorMapper.install(routing);
-    services.forEach(routing::register);
+    RouteTable routes = new RouteTable();
+    services.forEach(service -> routing.register(routes.recording(service)));
     routing.any(
         (req, res) -> {
+          List<String> allowed = routes.allowedMethods(req.prologue());
+          if (!allowed.isEmpty()) {
+            throw new MethodNotAllowedException(req.prologue().method().text(), allowed);
+          }
           throw new NotFoundException(
               NotFoundException.POOL_OR_ORDER, "Resource " + req.path().path() + " not found.");
         });

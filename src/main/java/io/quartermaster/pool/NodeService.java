@@ -26,7 +26,7 @@ public final class NodeService {
           PoolRow pool =
               pools
                   .findLive(h, projectId, poolName)
-                  .orElseThrow(() -> NotFoundException.pool(poolName));
+                  .orElseThrow(() -> NotFoundException.pool(poolName, projectId));
           Map<String, String> changing = nodes.changing(h, pool.id());
           List<NodeList.Node> all = new ArrayList<>();
           for (NodeRow node : nodes.list(h, pool.id())) {
