@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.DocumentedScript;
+import io.quartermaster.testing.Identities;
 import io.quartermaster.testing.ServiceProcess;
 import io.quartermaster.testing.TempDirs;
 import java.nio.file.Path;
@@ -100,27 +101,7 @@ class QuickStartIT {
 
   private static int login(String url, String password) {
     return new ApiClient(url, null)
-        .post(
-            "/v3/auth/tokens",
-            Map.of(
-                "auth",
-                Map.of(
-                    "identity",
-                    Map.of(
-                        "methods",
-                        List.of("password"),
-                        "password",
-                        Map.of(
-                            "user",
-                            Map.of(
-                                "name",
-                                "admin",
-                                "password",
-                                password,
-                                "domain",
-                                Map.of("name", "default")))),
-                    "scope",
-                    Map.of("project", Map.of("name", "default")))))
+        .post("/v3/auth/tokens", Identities.passwordAuth("admin", password, "default"))
         .status();
   }
 }

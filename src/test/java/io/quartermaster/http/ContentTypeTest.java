@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
+import io.quartermaster.testing.Identities;
 import io.quartermaster.testing.PoolDriver;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.Tenant;
@@ -156,25 +157,8 @@ class ContentTypeTest {
             .withHeader("Content-Type", "text/plain")
             .post(
                 "/v3/auth/tokens",
-                Map.of(
-                    "auth",
-                    Map.of(
-                        "identity",
-                        Map.of(
-                            "methods",
-                            List.of("password"),
-                            "password",
-                            Map.of(
-                                "user",
-                                Map.of(
-                                    "name",
-                                    tenant.memberName(),
-                                    "password",
-                                    Tenant.PASSWORD,
-                                    "domain",
-                                    Map.of("name", "default")))),
-                        "scope",
-                        Map.of("project", Map.of("name", tenant.projectName())))));
+                Identities.passwordAuth(
+                    tenant.memberName(), Tenant.PASSWORD, tenant.projectName()));
     assertEquals(201, login.status(), login::toString);
   }
 
