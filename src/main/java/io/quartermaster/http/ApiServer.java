@@ -78,6 +78,8 @@ public final class ApiServer {
             : "Bad request: " + status.reasonPhrase();
     String code =
         status.code() >= 500 ? ErrorBodies.INTERNAL_ERROR : BadRequestException.BAD_REQUEST;
+    String requestId = RequestIds.of(headers);
+    RequestLog.answeredEarly(request.method(), request.path(), status.code(), requestId);
     byte[] body;
     try {
       body = Json.mapper().writeValueAsBytes(new ErrorBodies.ModelArtsError(code, reason));
@@ -88,7 +90,7 @@ public final class ApiServer {
         .status(status)
         .headers(headers)
         .header(HeaderNames.CONTENT_TYPE, "application/json")
-        .header(RequestIds.HEADER, RequestIds.of(headers))
+        .header(RequestIds.HEADER, requestId)
         .entity(body)
         .build();
   }

@@ -27,6 +27,24 @@ final class RequestLog {
     res.whenSent(() -> LOG.log(Level.INFO, () -> line(req, res, System.nanoTime() - start)));
   }
 
+  /**
+   * The line of a request Helidon answered before routing (a body over the limit, a malformed
+   * request line): no route and no time taken, and the path as sent, cut short and with anything
+   * unprintable replaced, since it may be any bytes at all.
+   */
+  static void answeredEarly(String method, String path, int status, String requestId) {
+    LOG.log(
+        Level.INFO,
+        () ->
+            "%s %s %d - request %s"
+                .formatted(printable(method, 16), printable(path, 256), status, requestId));
+  }
+
+  private static String printable(String text, int max) {
+    String cut = text.length() > max ? text.substring(0, max) + "..." : text;
+    return cut.isEmpty() ? "-" : cut.replaceAll("[^\\x21-\\x7e]", "?");
+  }
+
   private static String line(ServerRequest req, ServerResponse res, long nanos) {
     String route =
         req.matchingPattern().filter(p -> p.startsWith("/")).orElse(req.path().rawPath());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.ApiClient;
+import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.LogCapture;
 import io.quartermaster.testing.PoolDriver;
 import io.quartermaster.testing.Pools;
@@ -87,6 +88,17 @@ class RequestLogTest {
     assertTrue(
         lineOf(wrongMethod).startsWith("PUT /v2/" + tenant.projectId() + "/pools 405 "),
         lineOf(wrongMethod));
+  }
+
+  @Test
+  void aRequestHelidonAnswersBeforeRoutingIsLoggedToo() {
+    String path = "/v2/" + tenant.projectId() + "/pools";
+    String big = "{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}";
+    HttpResult result = tenant.member().post(path, big);
+    assertEquals(413, result.status());
+
+    String line = log.await(m -> m.startsWith("POST " + path + " 413 - request "));
+    assertEquals("POST " + path + " 413 - request " + result.header("X-Request-Id"), line);
   }
 
   @Test
