@@ -25,7 +25,8 @@ public final class BadRequestException extends ServiceException {
   public static BadRequestException nodeQuota(int quota, int inUse, int asked) {
     return new BadRequestException(
         NODE_QUOTA,
-        "Insufficient node quota. The project's quota is %d nodes; its other pools use %d and this asks for %d."
+        ("Insufficient node quota. The project's quota is %d nodes; its other pools use %d and"
+                + " this asks for %d.")
             .formatted(quota, inUse, asked));
   }
 
