@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import io.quartermaster.testing.DocumentedScript;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,38 +5,33 @@ import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
 import io.quartermaster.engine.Engine;
 import io.quartermaster.engine.OrderEngine;
+import io.quartermaster.engine.Provider;
 import io.quartermaster.engine.RecurringJob;
+import io.quartermaster.engine.webhook.WebhookProvider;
+import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.identity.ServerKey;
-import io.quartermaster.order.OrderActions;
-import io.quartermaster.order.OrderActionsApi;
-import io.quartermaster.order.OrderApi;
 import io.quartermaster.order.OrderConfig;
-import io.quartermaster.order.OrderEventLog;
-import io.quartermaster.order.OrderExpiry;
-import io.quartermaster.order.OrderLifecycleDao;
 import io.quartermaster.order.OrderNames;
 import io.quartermaster.order.OrderPlacement;
-import io.quartermaster.order.OrderPlanner;
-import io.quartermaster.order.OrderQueryDao;
-import io.quartermaster.order.OrderQueryService;
-import io.quartermaster.order.OrderRetention;
+import io.quartermaster.order.OrderProgress;
+import io.quartermaster.order.Orders;
 import io.quartermaster.pool.NodeApi;
-import io.quartermaster.pool.NodeDao;
 import io.quartermaster.pool.NodeService;
 import io.quartermaster.pool.PoolApi;
 import io.quartermaster.pool.PoolChanges;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
 import io.quartermaster.pool.PoolService;
 import io.quartermaster.pool.PoolStatistics;
 import io.quartermaster.pool.PoolStatisticsApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The composition root: builds every part from the configuration with plain constructors, starts
@@ -66,74 +61,35 @@ public final class Application implements AutoCloseable {
               ServerKey.resolve(config.identity(), config.database()),
               clock);
       AccessControl accessControl = identity.accessControl();
+      Jdbi jdbi = database.jdbi();
+      // Every effect of an order on its pool, for the orders, the engine and the pools alike.
+      PoolLifecycle lifecycle = new PoolLifecycle();
       engine =
           Engine.create(
               database.dataSource(),
-              database.jdbi(),
-              catalog,
+              jdbi,
+              new OrderProgress(jdbi, lifecycle, clock),
+              provider(config, jdbi, catalog, clock),
               config.engine(),
-              recurringJobs(database, config.orders(), clock),
-              clock);
+              recurringJobs(jdbi, lifecycle, config.orders(), clock));
       OrderNames names = new OrderNames();
-      OrderPlanner planner = new OrderPlanner(catalog, names);
       OrderPlacement placement =
-          new OrderPlacement(
-              new OrderLifecycleDao(),
-              new OrderEventLog(),
-              names,
-              engine,
-              config.orders().approvalThreshold(),
-              clock);
-      PoolDao poolDao = new PoolDao();
-      NodeDao nodeDao = new NodeDao();
-      Runnable wakeEngine = engine::wakeUp;
-      PoolService pools =
-          new PoolService(
-              database.jdbi(),
-              poolDao,
-              nodeDao,
-              catalog,
-              planner,
-              placement,
-              config.pools(),
-              wakeEngine,
-              clock);
+          new OrderPlacement(names, engine, config.orders().approvalThreshold(), clock);
       PoolChanges changes =
-          new PoolChanges(
-              database.jdbi(),
-              poolDao,
-              nodeDao,
-              catalog,
-              planner,
-              placement,
-              config.pools(),
-              wakeEngine,
-              clock);
+          new PoolChanges(jdbi, catalog, names, placement, lifecycle, config.pools());
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
-      services.add(new HealthService(database));
+      services.add(new HealthApi(database));
       services.add(new FlavorApi(accessControl, catalog));
-      services.add(new PoolApi(accessControl, pools, changes));
       services.add(
-          new NodeApi(accessControl, new NodeService(database.jdbi(), poolDao, nodeDao), changes));
-      services.add(
-          new OrderApi(
+          new PoolApi(
               accessControl,
-              new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
-      services.add(
-          new OrderActionsApi(
-              accessControl,
-              new OrderActions(
-                  database.jdbi(),
-                  new OrderEventLog(),
-                  poolDao,
-                  nodeDao,
-                  engine,
-                  wakeEngine,
-                  clock)));
-      services.add(
-          new PoolStatisticsApi(
-              accessControl, new PoolStatistics(database.jdbi(), poolDao, clock)));
+              new PoolService(jdbi, catalog, names, placement, config.pools()),
+              changes));
+      services.add(new NodeApi(accessControl, new NodeService(jdbi), changes));
+      services.addAll(
+          Orders.httpServices(jdbi, accessControl, config.orders(), lifecycle, engine, clock));
+      services.add(new PoolStatisticsApi(accessControl, new PoolStatistics(jdbi, clock)));
       engine.start();
       WebServer server = ApiServer.start(config.host(), config.port(), services);
       if (!server.isRunning()) {
@@ -151,17 +107,26 @@ public final class Application implements AutoCloseable {
     }
   }
 
+  /** The webhook provider when one is configured, else the simulated one. */
+  private static Provider provider(Config config, Jdbi jdbi, FlavorCatalog catalog, Clock clock) {
+    if (config.webhook().isPresent()) {
+      return new WebhookProvider(config.webhook().get(), clock);
+    }
+    return Engine.simulated(jdbi, catalog, config.engine(), clock);
+  }
+
   /** The housekeeping of orders: expiring pending ones and purging old ones. */
   private static List<RecurringJob> recurringJobs(
-      Database database, OrderConfig orders, Clock clock) {
-    OrderExpiry expiry =
-        new OrderExpiry(
-            database.jdbi(), new OrderEventLog(), new PoolDao(), new NodeDao(), orders, clock);
-    OrderRetention retention =
-        new OrderRetention(database.jdbi(), new OrderLifecycleDao(), new PoolDao(), orders, clock);
+      Jdbi jdbi, PoolLifecycle pools, OrderConfig orders, Clock clock) {
     return List.of(
-        new RecurringJob("expire-pending-orders", orders.sweepInterval(), expiry::expireDue),
-        new RecurringJob("purge-old-orders", orders.sweepInterval(), retention::purge));
+        new RecurringJob(
+            "expire-pending-orders",
+            orders.sweepInterval(),
+            Orders.expiry(jdbi, pools, orders, clock)),
+        new RecurringJob(
+            "purge-old-orders",
+            orders.sweepInterval(),
+            Orders.retention(jdbi, pools, orders, clock)));
   }
 
   /** The database, for tests that inspect or prepare state below the API. */

@@ -2,6 +2,8 @@ package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
+import io.quartermaster.engine.webhook.WebhookConfig;
+import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
@@ -17,6 +19,9 @@ import java.util.Optional;
  * Everything the service is configured with, read once at start from {@code QM_*} environment
  * variables (the README's configuration table lists them). Each feature gets its own part; nothing
  * reads the environment after this.
+ *
+ * @param webhook the operator's endpoint that carries out order items; empty for the simulated
+ *     provider
  */
 public record Config(
     String host,
@@ -25,6 +30,7 @@ public record Config(
     IdentityConfig identity,
     PoolConfig pools,
     EngineConfig engine,
+    Optional<WebhookConfig> webhook,
     OrderConfig orders) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -56,8 +62,8 @@ public record Config(
             read.integer("QM_ENGINE_MAX_RETRIES", 5, 0),
             read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
             read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)),
-            SimulatedSettings.read(read),
-            WebhookSettings.read(read));
+            SimulatedSettings.read(read));
+    Optional<WebhookConfig> webhook = WebhookSettings.read(read);
     return new Config(
         read.string("QM_HOST", "0.0.0.0"),
         read.integer("QM_PORT", DEFAULT_PORT),
@@ -65,6 +71,7 @@ public record Config(
         identity(read),
         pools,
         engine,
+        webhook,
         orders(read));
   }
 
@@ -125,27 +132,33 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, pools, engine, orders);
+    return new Config(host, newPort, database, identity, pools, engine, webhook, orders);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, pools, engine, orders);
+    return new Config(host, port, newDatabase, identity, pools, engine, webhook, orders);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
-    return new Config(host, port, database, newIdentity, pools, engine, orders);
+    return new Config(host, port, database, newIdentity, pools, engine, webhook, orders);
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(host, port, database, identity, newPools, engine, orders);
+    return new Config(host, port, database, identity, newPools, engine, webhook, orders);
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(host, port, database, identity, pools, newEngine, orders);
+    return new Config(host, port, database, identity, pools, newEngine, webhook, orders);
   }
 
   public Config withOrders(OrderConfig newOrders) {
-    return new Config(host, port, database, identity, pools, engine, newOrders);
+    return new Config(host, port, database, identity, pools, engine, webhook, newOrders);
+  }
+
+  /** The same service, carrying out order items through the operator's endpoint. */
+  public Config withWebhook(WebhookConfig newWebhook) {
+    return new Config(
+        host, port, database, identity, pools, engine, Optional.of(newWebhook), orders);
   }
 
   public Config withDataDir(Path dataDir) {

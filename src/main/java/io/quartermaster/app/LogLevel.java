@@ -1,5 +1,6 @@
 package io.quartermaster.app;
 
+import io.quartermaster.error.InvalidConfigException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;

@@ -2,6 +2,7 @@ package io.quartermaster.app;
 
 import io.quartermaster.db.DataDirectoryInUseException;
 import io.quartermaster.db.DatabaseUnavailableException;
+import io.quartermaster.error.InvalidConfigException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;

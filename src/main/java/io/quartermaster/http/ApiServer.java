@@ -12,6 +12,7 @@ import io.helidon.webserver.http.HttpService;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.NotFoundException;
+import io.quartermaster.json.Json;
 import java.util.List;
 
 /** Builds and starts the HTTP server: request ids, size limit, error mapping and the features. */

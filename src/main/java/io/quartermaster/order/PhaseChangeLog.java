@@ -46,6 +46,6 @@ final class PhaseChangeLog {
     if (kind.equals("order.placed")) {
       return true;
     }
-    return !kind.equals("order.processing") && !phase.equals(RunnableOrder.PENDING);
+    return !kind.equals("order.processing") && !phase.equals(OrderPhase.PENDING.wire());
   }
 }

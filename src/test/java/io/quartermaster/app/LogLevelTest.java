@@ -3,6 +3,7 @@ package io.quartermaster.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.quartermaster.error.InvalidConfigException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;

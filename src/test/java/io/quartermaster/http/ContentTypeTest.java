@@ -2,6 +2,7 @@ package io.quartermaster.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quartermaster.json.Json;
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Identities;

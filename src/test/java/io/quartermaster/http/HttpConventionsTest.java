@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quartermaster.json.Json;
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.OversizedRequest;

@@ -2,7 +2,7 @@ package io.quartermaster.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
