@@ -1,6 +1,7 @@
 package io.quartermaster.app;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
 import io.quartermaster.engine.Engine;
@@ -15,6 +16,12 @@ import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.metrics.DatabaseGauges;
+import io.quartermaster.metrics.Metrics;
+import io.quartermaster.metrics.MetricsConfig;
+import io.quartermaster.metrics.MetricsService;
+import io.quartermaster.metrics.RequestMetrics;
+import io.quartermaster.openapi.OpenApiDocument;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.order.OrderNames;
 import io.quartermaster.order.OrderPlacement;
@@ -31,6 +38,7 @@ import io.quartermaster.pool.PoolStatisticsApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,21 +47,36 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Application implements AutoCloseable {
 
+  /** The name of the listener that serves {@code /metrics} when it has a port of its own. */
+  static final String METRICS_SOCKET = "metrics";
+
   private final Database database;
   private final OrderEngine engine;
   private final WebServer server;
+  private final Metrics metrics;
+  private final MetricsConfig metricsConfig;
 
-  private Application(Database database, OrderEngine engine, WebServer server) {
+  private Application(
+      Database database,
+      OrderEngine engine,
+      WebServer server,
+      Metrics metrics,
+      MetricsConfig metricsConfig) {
     this.database = database;
     this.engine = engine;
     this.server = server;
+    this.metrics = metrics;
+    this.metricsConfig = metricsConfig;
   }
 
   public static Application start(Config config, Clock clock) {
     FlavorCatalog catalog = FlavorCatalog.load(config.pools().flavorCatalog());
     Database database = Database.start(config.database());
+    Metrics metrics = Metrics.create(config.metrics());
     OrderEngine engine = null;
     try {
+      metrics.bindConnectionPool(database.dataSource());
+      DatabaseGauges.register(metrics, database.jdbi(), clock);
       Identity identity =
           Identity.start(
               database.jdbi(),
@@ -71,7 +94,8 @@ public final class Application implements AutoCloseable {
               new OrderProgress(jdbi, lifecycle, clock),
               provider(config, jdbi, catalog, clock),
               config.engine(),
-              recurringJobs(jdbi, lifecycle, config.orders(), clock));
+              recurringJobs(jdbi, lifecycle, config.orders(), clock),
+              metrics.registry());
       OrderNames names = new OrderNames();
       OrderPlacement placement =
           new OrderPlacement(names, engine, config.orders().approvalThreshold(), clock);
@@ -80,6 +104,7 @@ public final class Application implements AutoCloseable {
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthApi(database));
+      services.add(OpenApiDocument.load());
       services.add(new FlavorApi(accessControl, catalog));
       services.add(
           new PoolApi(
@@ -90,19 +115,40 @@ public final class Application implements AutoCloseable {
       services.addAll(
           Orders.httpServices(jdbi, accessControl, config.orders(), lifecycle, engine, clock));
       services.add(new PoolStatisticsApi(accessControl, new PoolStatistics(jdbi, clock)));
+      List<ApiServer.Socket> sockets = new ArrayList<>();
+      List<Filter> filters = new ArrayList<>();
+      if (metrics.enabled()) {
+        filters.add(new RequestMetrics(metrics));
+        MetricsService scrape = new MetricsService(metrics);
+        if (config.metrics().port().isPresent()) {
+          int port = config.metrics().port().getAsInt();
+          sockets.add(new ApiServer.Socket(METRICS_SOCKET, port, List.of(scrape)));
+        } else {
+          services.add(scrape);
+        }
+      }
       engine.start();
-      WebServer server = ApiServer.start(config.host(), config.port(), services);
+      WebServer server = ApiServer.start(config.host(), config.port(), filters, services, sockets);
       if (!server.isRunning()) {
         // Helidon logs a failed bind and returns a stopped server instead of throwing.
         throw new InvalidConfigException(
-            "cannot listen on " + config.host() + ":" + config.port() + " (is the port in use?)");
+            "cannot listen on "
+                + config.host()
+                + ":"
+                + config.port()
+                + config.metrics().port().stream()
+                    .mapToObj(p -> " and " + p + " (QM_METRICS_PORT)")
+                    .findFirst()
+                    .orElse("")
+                + " (is the port in use?)");
       }
-      return new Application(database, engine, server);
+      return new Application(database, engine, server, metrics, config.metrics());
     } catch (RuntimeException e) {
       if (engine != null) {
         engine.close();
       }
       database.close();
+      metrics.close();
       throw e;
     }
   }
@@ -139,11 +185,24 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  /**
+   * The port {@code /metrics} is served on: the API's, or its own with {@code QM_METRICS_PORT};
+   * empty with {@code QM_METRICS=off}.
+   */
+  public OptionalInt metricsPort() {
+    if (!metrics.enabled()) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(
+        metricsConfig.port().isPresent() ? server.port(METRICS_SOCKET) : server.port());
+  }
+
   /** Stops taking requests, lets running order steps finish, then closes the database. */
   @Override
   public void close() {
     server.stop();
     engine.close();
     database.close();
+    metrics.close();
   }
 }

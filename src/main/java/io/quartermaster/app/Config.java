@@ -7,6 +7,7 @@ import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.metrics.MetricsConfig;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything the service is configured with, read once at start from {@code QM_*} environment
@@ -31,7 +33,8 @@ public record Config(
     PoolConfig pools,
     EngineConfig engine,
     Optional<WebhookConfig> webhook,
-    OrderConfig orders) {
+    OrderConfig orders,
+    MetricsConfig metrics) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -72,7 +75,29 @@ public record Config(
         pools,
         engine,
         webhook,
-        orders(read));
+        orders(read),
+        metrics(read));
+  }
+
+  private static MetricsConfig metrics(EnvironmentReader read) {
+    boolean enabled =
+        switch (read.string("QM_METRICS", "on")) {
+          case "on" -> true;
+          case "off" -> false;
+          default -> throw new InvalidConfigException("QM_METRICS must be on or off");
+        };
+    if (read.optional("QM_METRICS_PORT").isEmpty()) {
+      return new MetricsConfig(enabled, OptionalInt.empty());
+    }
+    int port = read.integer("QM_METRICS_PORT", 0, 0);
+    if (port > 65535) {
+      throw new InvalidConfigException("QM_METRICS_PORT must be a port between 0 and 65535");
+    }
+    if (port != 0 && port == read.integer("QM_PORT", DEFAULT_PORT)) {
+      throw new InvalidConfigException(
+          "QM_METRICS_PORT must differ from QM_PORT; leave it unset to serve /metrics on QM_PORT");
+    }
+    return new MetricsConfig(enabled, OptionalInt.of(port));
   }
 
   private static OrderConfig orders(EnvironmentReader read) {
@@ -132,33 +157,37 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, pools, engine, webhook, orders);
+    return new Config(host, newPort, database, identity, pools, engine, webhook, orders, metrics);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, pools, engine, webhook, orders);
+    return new Config(host, port, newDatabase, identity, pools, engine, webhook, orders, metrics);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
-    return new Config(host, port, database, newIdentity, pools, engine, webhook, orders);
+    return new Config(host, port, database, newIdentity, pools, engine, webhook, orders, metrics);
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(host, port, database, identity, newPools, engine, webhook, orders);
+    return new Config(host, port, database, identity, newPools, engine, webhook, orders, metrics);
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(host, port, database, identity, pools, newEngine, webhook, orders);
+    return new Config(host, port, database, identity, pools, newEngine, webhook, orders, metrics);
+  }
+
+  public Config withMetrics(MetricsConfig newMetrics) {
+    return new Config(host, port, database, identity, pools, engine, webhook, orders, newMetrics);
   }
 
   public Config withOrders(OrderConfig newOrders) {
-    return new Config(host, port, database, identity, pools, engine, webhook, newOrders);
+    return new Config(host, port, database, identity, pools, engine, webhook, newOrders, metrics);
   }
 
   /** The same service, carrying out order items through the operator's endpoint. */
   public Config withWebhook(WebhookConfig newWebhook) {
     return new Config(
-        host, port, database, identity, pools, engine, Optional.of(newWebhook), orders);
+        host, port, database, identity, pools, engine, Optional.of(newWebhook), orders, metrics);
   }
 
   public Config withDataDir(Path dataDir) {

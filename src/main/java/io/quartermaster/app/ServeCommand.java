@@ -50,6 +50,10 @@ public final class ServeCommand implements Callable<Integer> {
       started.complete(app);
     }
     System.out.println("Quartermaster listening on http://localhost:" + app.port());
+    int api = app.port();
+    app.metricsPort().stream()
+        .filter(port -> port != api)
+        .forEach(port -> System.out.println("Metrics on http://localhost:" + port + "/metrics"));
     stopped.await();
     return 0;
   }

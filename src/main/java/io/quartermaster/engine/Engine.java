@@ -1,5 +1,6 @@
 package io.quartermaster.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderProgress;
@@ -23,9 +24,17 @@ public final class Engine {
       OrderProgress progress,
       Provider provider,
       EngineConfig config,
-      List<RecurringJob> jobs) {
+      List<RecurringJob> jobs,
+      MeterRegistry meters) {
+    EngineMeters engineMeters = new EngineMeters(meters, provider.name());
+    Provider timed = engineMeters.timed(provider);
     return new OrderEngine(
-        dataSource, jdbi, new OrderRunner(progress, provider), provider, config, List.copyOf(jobs));
+        dataSource,
+        jdbi,
+        new OrderRunner(progress, timed, engineMeters),
+        timed,
+        config,
+        List.copyOf(jobs));
   }
 
   /** The simulated provider, with the faults the configuration injects. */

@@ -19,10 +19,12 @@ final class OrderRunner {
 
   private final OrderProgress progress;
   private final Provider provider;
+  private final EngineMeters meters;
 
-  OrderRunner(OrderProgress progress, Provider provider) {
+  OrderRunner(OrderProgress progress, Provider provider, EngineMeters meters) {
     this.progress = progress;
     this.provider = provider;
+    this.meters = meters;
   }
 
   /** Runs (or resumes) the order; does nothing for an order that is not processing. */
@@ -46,9 +48,15 @@ final class OrderRunner {
         case PROCESSING -> {}
       }
       switch (provider.apply(request(order, item))) {
-        case ProvisionOutcome.Succeeded ok -> progress.itemSucceeded(order, item, ok.message());
+        case ProvisionOutcome.Succeeded ok -> {
+          if (progress.itemSucceeded(order, item, ok.message())) {
+            meters.itemSettled(item.action(), ItemStatus.SUCCEED);
+          }
+        }
         case ProvisionOutcome.Failed failed -> {
-          progress.itemFailed(order, item, failed.message());
+          if (progress.itemFailed(order, item, failed.message())) {
+            meters.itemSettled(item.action(), ItemStatus.FAILED);
+          }
           return;
         }
       }
@@ -83,7 +91,9 @@ final class OrderRunner {
       // The order still fails: leaving it processing would block its pool for good.
       LOG.log(Level.ERROR, "could not undo " + item.resourceName() + " of " + orderId, e);
     }
-    progress.abandon(order, item, "The provider could not carry it out: " + cause);
+    if (progress.abandon(order, item, "The provider could not carry it out: " + cause)) {
+      meters.itemSettled(item.action(), ItemStatus.FAILED);
+    }
   }
 
   private static ProvisionRequest request(RunnableOrder order, OrderItemRow item) {

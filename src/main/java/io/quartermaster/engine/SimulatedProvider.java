@@ -112,4 +112,9 @@ final class SimulatedProvider implements Provider {
     Thread.sleep(fate.delay());
     return fate.failure();
   }
+
+  @Override
+  public String name() {
+    return "simulated";
+  }
 }

@@ -61,38 +61,50 @@ public final class OrderProgress {
         });
   }
 
-  /** The provider carried the item out: its pool records the change, the order its result. */
-  public void itemSucceeded(RunnableOrder order, OrderItemRow item, Optional<String> message) {
-    jdbi.useTransaction(
+  /**
+   * The provider carried the item out: its pool records the change, the order its result. Returns
+   * whether this call settled the item (false when it had been settled already).
+   */
+  public boolean itemSucceeded(RunnableOrder order, OrderItemRow item, Optional<String> message) {
+    return jdbi.inTransaction(
         h -> {
           Instant now = now();
-          if (orders.finishItem(h, order.id(), item.seq(), ItemStatus.SUCCEED, message, now)) {
-            pools.itemSucceeded(h, order.poolOrder(), item.planned(), now);
-            orders.updateResultCount(h, order.id(), pools.nodes(h, order.poolId()));
-            itemEvent(h, order, item, ItemStatus.SUCCEED, message);
+          if (!orders.finishItem(h, order.id(), item.seq(), ItemStatus.SUCCEED, message, now)) {
+            return false;
           }
+          pools.itemSucceeded(h, order.poolOrder(), item.planned(), now);
+          orders.updateResultCount(h, order.id(), pools.nodes(h, order.poolId()));
+          itemEvent(h, order, item, ItemStatus.SUCCEED, message);
+          return true;
         });
   }
 
-  /** The provider refused the item: it fails, and the order with it. */
-  public void itemFailed(RunnableOrder order, OrderItemRow item, String message) {
-    jdbi.useTransaction(
+  /**
+   * The provider refused the item: it fails, and the order with it. Returns whether this call
+   * settled the item.
+   */
+  public boolean itemFailed(RunnableOrder order, OrderItemRow item, String message) {
+    return jdbi.inTransaction(
         h -> {
-          if (failItem(h, order, item, message)) {
-            failOrder(h, order, failReason(item, message));
+          if (!failItem(h, order, item, message)) {
+            return false;
           }
+          failOrder(h, order, failReason(item, message));
+          return true;
         });
   }
 
   /**
    * The engine gave up on the item: it fails with {@code message}, and so does the order, even when
-   * the item was settled meanwhile, since nothing will carry the order on.
+   * the item was settled meanwhile, since nothing will carry the order on. Returns whether this
+   * call settled the item.
    */
-  public void abandon(RunnableOrder order, OrderItemRow item, String message) {
-    jdbi.useTransaction(
+  public boolean abandon(RunnableOrder order, OrderItemRow item, String message) {
+    return jdbi.inTransaction(
         h -> {
-          failItem(h, order, item, message);
+          boolean settled = failItem(h, order, item, message);
           failOrder(h, order, failReason(item, message));
+          return settled;
         });
   }
 

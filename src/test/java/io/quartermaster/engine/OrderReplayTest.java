@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.ItemAction;
 import io.quartermaster.order.OrderProgress;
@@ -152,7 +153,9 @@ class OrderReplayTest {
 
   private OrderRunner runner(Provider provider) {
     return new OrderRunner(
-        new OrderProgress(jdbi, new PoolLifecycle(), TestServer.get().clock()), provider);
+        new OrderProgress(jdbi, new PoolLifecycle(), TestServer.get().clock()),
+        provider,
+        new EngineMeters(new SimpleMeterRegistry(), "test"));
   }
 
   /** The simulated provider, except that the first {@code action} it carries out then dies. */

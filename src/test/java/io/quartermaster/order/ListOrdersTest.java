@@ -228,19 +228,20 @@ class ListOrdersTest {
     Instant t1 = now.minus(Duration.ofHours(3));
     Instant t2 = t1.plusMillis(1);
     Instant t3 = t2.plusMillis(1);
-    fixtures.order(pool, t1).name("order.pool-5ed5-t1").insert();
-    fixtures.order(pool, t2).name("order.pool-5ed5-t2").insert();
-    fixtures.order(pool, t3).name("order.pool-5ed5-t3").insert();
+    fixtures.order(pool, t1).name("order.pool-5ed5-tttt1").insert();
+    fixtures.order(pool, t2).name("order.pool-5ed5-tttt2").insert();
+    fixtures.order(pool, t3).name("order.pool-5ed5-tttt3").insert();
     long m1 = t1.toEpochMilli();
 
     assertEquals(
-        List.of("order.pool-5ed5-t2", "order.pool-5ed5-t1"),
+        List.of("order.pool-5ed5-tttt2", "order.pool-5ed5-tttt1"),
         names(list("since=" + m1 + "&until=" + (m1 + 1))));
     assertEquals(
-        List.of("order.pool-5ed5-t2"), names(list("since=" + (m1 + 1) + "&until=" + (m1 + 1))));
+        List.of("order.pool-5ed5-tttt2"), names(list("since=" + (m1 + 1) + "&until=" + (m1 + 1))));
     assertEquals(
-        List.of("order.pool-5ed5-t3", "order.pool-5ed5-t2"), names(list("since=" + (m1 + 1))));
-    assertEquals(List.of("order.pool-5ed5-t1"), names(list("until=" + m1)));
+        List.of("order.pool-5ed5-tttt3", "order.pool-5ed5-tttt2"),
+        names(list("since=" + (m1 + 1))));
+    assertEquals(List.of("order.pool-5ed5-tttt1"), names(list("until=" + m1)));
   }
 
   @Test

@@ -154,4 +154,9 @@ public final class WebhookProvider implements Provider {
   public void close() {
     http.close();
   }
+
+  @Override
+  public String name() {
+    return "webhook";
+  }
 }
