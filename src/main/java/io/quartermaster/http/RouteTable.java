@@ -27,6 +27,13 @@ final class RouteTable {
           Method.DELETE,
           Method.OPTIONS);
 
+  /**
+   * A method no route names: a route that takes it takes every method, as one that only adds
+   * headers and passes the request on ({@code any("/console/*", ...)}) does, and says nothing about
+   * which methods the path takes.
+   */
+  private static final Method ANY_METHOD_PROBE = Method.create("QM-ANY-METHOD-PROBE");
+
   private final List<HttpRoute> routes = new CopyOnWriteArrayList<>();
 
   /** {@code service}, with every route it registers also kept here. */
@@ -54,12 +61,21 @@ final class RouteTable {
     };
   }
 
-  /** The methods some route takes for the path of {@code prologue}; empty when none does. */
+  /**
+   * The methods some route takes for the path of {@code prologue}, when the request's own method is
+   * not among them; empty when none does, or when a route does take that method but passed the
+   * request on (a file not found under a route of static files is a 404, not a 405).
+   */
   List<String> allowedMethods(HttpPrologue prologue) {
-    return METHODS.stream()
-        .filter(method -> routes.stream().anyMatch(route -> accepts(route, prologue, method)))
-        .map(Method::text)
-        .toList();
+    List<HttpRoute> forPath =
+        routes.stream().filter(route -> !accepts(route, prologue, ANY_METHOD_PROBE)).toList();
+    List<Method> allowed =
+        METHODS.stream()
+            .filter(method -> forPath.stream().anyMatch(route -> accepts(route, prologue, method)))
+            .toList();
+    return allowed.contains(prologue.method())
+        ? List.of()
+        : allowed.stream().map(Method::text).toList();
   }
 
   private static boolean accepts(HttpRoute route, HttpPrologue prologue, Method method) {
