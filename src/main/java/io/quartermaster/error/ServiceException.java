@@ -13,7 +13,9 @@ public abstract sealed class ServiceException extends RuntimeException
         ConflictException,
         GoneException,
         NotAcceptableException,
-        TooManyRequestsException {
+        TooManyRequestsException,
+        MethodNotAllowedException,
+        UnsupportedMediaTypeException {
 
   private final String errorCode;
 

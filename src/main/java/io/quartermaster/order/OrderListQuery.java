@@ -44,6 +44,10 @@ record OrderListQuery(
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
+  // 0 is not "no orders": like an absent or empty limit, it asks for the default page.
+  private static final String LIMIT_ZERO =
+      " (0, empty or absent means the default, " + DEFAULT_LIMIT + ")";
+
   OrderListQuery {
     Objects.requireNonNull(workspaceId, "workspaceId");
     Objects.requireNonNull(involvedName, "involvedName");
@@ -61,8 +65,9 @@ record OrderListQuery(
    */
   static OrderListQuery parse(UriQuery query, OrderConfig config, Clock clock) {
     OrderListQuery filters = filters(query, config.listWindow(), clock);
-    int limit = integer(query, "limit", MAX_LIMIT).filter(l -> l > 0).orElse(DEFAULT_LIMIT);
-    int offset = integer(query, "offset", MAX_OFFSET).orElse(0);
+    int limit =
+        integer(query, "limit", MAX_LIMIT, LIMIT_ZERO).filter(l -> l > 0).orElse(DEFAULT_LIMIT);
+    int offset = integer(query, "offset", MAX_OFFSET, "").orElse(0);
     // Present but empty asks for the first page by marker, so presence counts here, not the value.
     Optional<String> marker =
         query.contains("marker") ? Optional.of(query.first("marker").orElse("")) : Optional.empty();
@@ -127,8 +132,11 @@ record OrderListQuery(
     }
   }
 
-  /** A decimal integer in {@code [0, max]}; signs, spaces and fractions are not integers here. */
-  private static Optional<Integer> integer(UriQuery query, String name, int max) {
+  /**
+   * A decimal integer in {@code [0, max]}; signs, spaces and fractions are not integers here. The
+   * refusal names the range, then {@code zero}: what 0 means, when it means something else.
+   */
+  private static Optional<Integer> integer(UriQuery query, String name, int max, String zero) {
     Optional<String> raw = text(query, name);
     if (raw.isEmpty()) {
       return Optional.empty();
@@ -136,7 +144,7 @@ record OrderListQuery(
     if (!DIGITS.matcher(raw.get()).matches()
         || raw.get().length() > 9
         || Integer.parseInt(raw.get()) > max) {
-      throw BadRequestException.because(name + " must be an integer between 0 and " + max);
+      throw BadRequestException.because(name + " must be an integer between 0 and " + max + zero);
     }
     return Optional.of(Integer.parseInt(raw.get()));
   }
