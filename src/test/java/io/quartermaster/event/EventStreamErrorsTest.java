@@ -41,7 +41,9 @@ class EventStreamErrorsTest {
       assertEquals(code, error.get("error_code").asText(), error::toString);
       assertTrue(error.get("error_msg").asText().length() > 10, error::toString);
     }
-    assertEquals(before, SERVER.openEventStreams(), "no stream was left open");
+    // At most as many as before: streams of other tests may end meanwhile, none may be added.
+    int after = SERVER.openEventStreams();
+    assertTrue(after <= before, "a refused stream was left open: " + before + " then " + after);
   }
 
   @Test
