@@ -6,6 +6,7 @@ import io.quartermaster.cli.CommandFactory;
 import io.quartermaster.cli.CompletionCommand;
 import io.quartermaster.cli.ExitCodes;
 import io.quartermaster.cli.Failures;
+import io.quartermaster.cli.HelpCommand;
 import io.quartermaster.cli.Style;
 import io.quartermaster.cli.admin.KeysCommand;
 import io.quartermaster.cli.admin.ProjectsCommand;
@@ -22,7 +23,6 @@ import io.quartermaster.cli.pool.PoolsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
