@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,6 +31,13 @@ public final class DocumentedScript {
    * asserts it exits 0 and answers what it printed.
    */
   public static String run(Path document, String marker, Path dataDir, Duration timeout)
+      throws Exception {
+    return run(document, marker, dataDir, timeout, Map.of());
+  }
+
+  /** As {@link #run(Path, String, Path, Duration)}, with {@code env} added to the script's. */
+  public static String run(
+      Path document, String marker, Path dataDir, Duration timeout, Map<String, String> env)
       throws Exception {
     Pattern block =
         Pattern.compile(
@@ -52,6 +60,7 @@ public final class DocumentedScript {
               .redirectOutput(out.toFile());
       builder.environment().put("QM", "http://127.0.0.1:" + app.port());
       builder.environment().remove("QM_ADMIN_PASSWORD");
+      builder.environment().putAll(env);
       Process bash = builder.start();
       boolean finished = bash.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
