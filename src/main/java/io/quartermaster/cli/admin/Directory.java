@@ -18,6 +18,10 @@ final class Directory {
     return one("users", name);
   }
 
+  String userId(String name) {
+    return user(name).path("id").asText();
+  }
+
   JsonNode project(String name) {
     return one("projects", name);
   }

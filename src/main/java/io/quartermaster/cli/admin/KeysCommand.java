@@ -62,7 +62,7 @@ public final class KeysCommand extends Group {
     if (userName == null) {
       return session.profile().userId();
     }
-    return new Directory(session.client()).user(userName).path("id").asText();
+    return new Directory(session.client()).userId(userName);
   }
 
   @Command(

@@ -40,7 +40,7 @@ public final class RolesCommand extends Group {
 
     String path(ServiceClient service) {
       Directory directory = new Directory(service);
-      String userId = directory.user(user).path("id").asText();
+      String userId = directory.userId(user);
       String projectId = directory.project(project).path("id").asText();
       return ServiceClient.path("v3", "projects", projectId, "users", userId, "roles");
     }

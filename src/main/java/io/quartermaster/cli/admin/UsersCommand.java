@@ -131,7 +131,7 @@ public final class UsersCommand extends Group {
     @Override
     public Integer call() {
       ServiceClient service = client.session().requireToken("qm users").client();
-      String id = new Directory(service).user(name).path("id").asText();
+      String id = new Directory(service).userId(name);
       String password =
           Prompts.secret(context, fromStdin, "New password for " + name, "--password-stdin");
       ObjectNode body = ClientJson.object();
@@ -158,7 +158,7 @@ public final class UsersCommand extends Group {
     @Override
     public Integer call() {
       ServiceClient service = client.session().requireToken("qm users").client();
-      String id = new Directory(service).user(name).path("id").asText();
+      String id = new Directory(service).userId(name);
       ObjectNode body = ClientJson.object();
       body.putObject("user").put("enabled", enabled);
       service.call("PATCH", "/v3/users/" + id, Map.of(), body, "application/json");
@@ -206,7 +206,7 @@ public final class UsersCommand extends Group {
     @Override
     public Integer call() {
       ServiceClient service = client.session().requireToken("qm users").client();
-      String id = new Directory(service).user(name).path("id").asText();
+      String id = new Directory(service).userId(name);
       service.call("DELETE", "/v3/users/" + id, Map.of(), null, null);
       return Admin.done(context, "user " + name + " deleted");
     }

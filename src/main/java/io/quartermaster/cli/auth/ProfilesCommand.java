@@ -64,11 +64,8 @@ public final class ProfilesCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  @Command(
-      name = "use",
-      description = "Make a profile the current one.",
-      mixinStandardHelpOptions = true)
-  static final class Use implements Callable<Integer> {
+  /** A change of the config file that names one existing profile. */
+  abstract static class OneProfile implements Callable<Integer> {
     @Mixin ClientOptions client;
 
     @Parameters(paramLabel = "NAME")
@@ -76,19 +73,43 @@ public final class ProfilesCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    Use(CliContext context) {
+    OneProfile(CliContext context) {
       this.context = context;
     }
+
+    abstract ClientConfig change(ClientConfig config);
+
+    abstract String done();
 
     @Override
     public Integer call() {
       ConfigStore store = client.store();
       ClientConfig config = store.read();
       config.profile(name).orElseThrow(() -> CliException.notFound("there is no profile " + name));
-      store.write(config.withCurrent(name));
-      context.out().println("Profile " + name + " is now the current one.");
+      store.write(change(config));
+      context.out().println("Profile " + name + " " + done() + ".");
       context.out().flush();
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "use",
+      description = "Make a profile the current one.",
+      mixinStandardHelpOptions = true)
+  static final class Use extends OneProfile {
+    Use(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    ClientConfig change(ClientConfig config) {
+      return config.withCurrent(name);
+    }
+
+    @Override
+    String done() {
+      return "is now the current one";
     }
   }
 
@@ -96,27 +117,19 @@ public final class ProfilesCommand implements Callable<Integer> {
       name = "delete",
       description = "Delete a profile and its credentials from the config file.",
       mixinStandardHelpOptions = true)
-  static final class Delete implements Callable<Integer> {
-    @Mixin ClientOptions client;
-
-    @Parameters(paramLabel = "NAME")
-    String name;
-
-    private final CliContext context;
-
+  static final class Delete extends OneProfile {
     Delete(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
-    public Integer call() {
-      ConfigStore store = client.store();
-      ClientConfig config = store.read();
-      config.profile(name).orElseThrow(() -> CliException.notFound("there is no profile " + name));
-      store.write(config.without(name));
-      context.out().println("Profile " + name + " deleted.");
-      context.out().flush();
-      return ExitCodes.OK;
+    ClientConfig change(ClientConfig config) {
+      return config.without(name);
+    }
+
+    @Override
+    String done() {
+      return "deleted";
     }
   }
 }

@@ -70,22 +70,29 @@ public abstract class OrderActionCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** An action after which the order may run, so that {@code --wait} can follow it. */
+  abstract static class ThenRuns extends OrderActionCommand {
+    @Mixin WaitOptions wait;
+
+    ThenRuns(CliContext context, String action, String done) {
+      super(context, action, done);
+    }
+
+    @Override
+    WaitOptions waitOptions() {
+      return wait;
+    }
+  }
+
   @Command(
       name = "pay",
       description = "Pay an order that waits for payment; it then runs.",
       mixinStandardHelpOptions = true,
       footerHeading = "%nExamples:%n",
       footer = "  qm pay order.pool-vision-x3k9a --wait")
-  public static final class Pay extends OrderActionCommand {
-    @Mixin WaitOptions wait;
-
+  public static final class Pay extends ThenRuns {
     Pay(CliContext context) {
       super(context, "pay", "paid");
-    }
-
-    @Override
-    WaitOptions waitOptions() {
-      return wait;
     }
   }
 
@@ -107,16 +114,9 @@ public abstract class OrderActionCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       footerHeading = "%nExamples:%n",
       footer = "  qm approve order.pool-vision-x3k9a --wait")
-  public static final class Approve extends OrderActionCommand {
-    @Mixin WaitOptions wait;
-
+  public static final class Approve extends ThenRuns {
     Approve(CliContext context) {
       super(context, "approve", "approved");
-    }
-
-    @Override
-    WaitOptions waitOptions() {
-      return wait;
     }
   }
 
