@@ -1,42 +1,45 @@
 package io.quartermaster.app;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.db.Database;
 import io.quartermaster.engine.Engine;
 import io.quartermaster.engine.OrderEngine;
+import io.quartermaster.engine.Provider;
 import io.quartermaster.engine.RecurringJob;
+import io.quartermaster.engine.webhook.WebhookProvider;
+import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.identity.ServerKey;
-import io.quartermaster.order.OrderActions;
-import io.quartermaster.order.OrderActionsApi;
-import io.quartermaster.order.OrderApi;
+import io.quartermaster.metrics.DatabaseGauges;
+import io.quartermaster.metrics.Metrics;
+import io.quartermaster.metrics.MetricsConfig;
+import io.quartermaster.metrics.MetricsService;
+import io.quartermaster.metrics.RequestMetrics;
+import io.quartermaster.openapi.OpenApiDocument;
 import io.quartermaster.order.OrderConfig;
-import io.quartermaster.order.OrderEventLog;
-import io.quartermaster.order.OrderExpiry;
-import io.quartermaster.order.OrderLifecycleDao;
 import io.quartermaster.order.OrderNames;
 import io.quartermaster.order.OrderPlacement;
-import io.quartermaster.order.OrderPlanner;
-import io.quartermaster.order.OrderQueryDao;
-import io.quartermaster.order.OrderQueryService;
-import io.quartermaster.order.OrderRetention;
+import io.quartermaster.order.OrderProgress;
+import io.quartermaster.order.Orders;
 import io.quartermaster.pool.NodeApi;
-import io.quartermaster.pool.NodeDao;
 import io.quartermaster.pool.NodeService;
 import io.quartermaster.pool.PoolApi;
 import io.quartermaster.pool.PoolChanges;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
 import io.quartermaster.pool.PoolService;
 import io.quartermaster.pool.PoolStatistics;
 import io.quartermaster.pool.PoolStatisticsApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The composition root: builds every part from the configuration with plain constructors, starts
@@ -44,21 +47,36 @@ import java.util.List;
  */
 public final class Application implements AutoCloseable {
 
+  /** The name of the listener that serves {@code /metrics} when it has a port of its own. */
+  static final String METRICS_SOCKET = "metrics";
+
   private final Database database;
   private final OrderEngine engine;
   private final WebServer server;
+  private final Metrics metrics;
+  private final MetricsConfig metricsConfig;
 
-  private Application(Database database, OrderEngine engine, WebServer server) {
+  private Application(
+      Database database,
+      OrderEngine engine,
+      WebServer server,
+      Metrics metrics,
+      MetricsConfig metricsConfig) {
     this.database = database;
     this.engine = engine;
     this.server = server;
+    this.metrics = metrics;
+    this.metricsConfig = metricsConfig;
   }
 
   public static Application start(Config config, Clock clock) {
     FlavorCatalog catalog = FlavorCatalog.load(config.pools().flavorCatalog());
     Database database = Database.start(config.database());
+    Metrics metrics = Metrics.create(config.metrics());
     OrderEngine engine = null;
     try {
+      metrics.bindConnectionPool(database.dataSource());
+      DatabaseGauges.register(metrics, database.jdbi(), clock);
       Identity identity =
           Identity.start(
               database.jdbi(),
@@ -66,102 +84,95 @@ public final class Application implements AutoCloseable {
               ServerKey.resolve(config.identity(), config.database()),
               clock);
       AccessControl accessControl = identity.accessControl();
+      Jdbi jdbi = database.jdbi();
+      // Every effect of an order on its pool, for the orders, the engine and the pools alike.
+      PoolLifecycle lifecycle = new PoolLifecycle();
       engine =
           Engine.create(
               database.dataSource(),
-              database.jdbi(),
-              catalog,
+              jdbi,
+              new OrderProgress(jdbi, lifecycle, clock),
+              provider(config, jdbi, catalog, clock),
               config.engine(),
-              recurringJobs(database, config.orders(), clock),
-              clock);
+              recurringJobs(jdbi, lifecycle, config.orders(), clock),
+              metrics.registry());
       OrderNames names = new OrderNames();
-      OrderPlanner planner = new OrderPlanner(catalog, names);
       OrderPlacement placement =
-          new OrderPlacement(
-              new OrderLifecycleDao(),
-              new OrderEventLog(),
-              names,
-              engine,
-              config.orders().approvalThreshold(),
-              clock);
-      PoolDao poolDao = new PoolDao();
-      NodeDao nodeDao = new NodeDao();
-      Runnable wakeEngine = engine::wakeUp;
-      PoolService pools =
-          new PoolService(
-              database.jdbi(),
-              poolDao,
-              nodeDao,
-              catalog,
-              planner,
-              placement,
-              config.pools(),
-              wakeEngine,
-              clock);
+          new OrderPlacement(names, engine, config.orders().approvalThreshold(), clock);
       PoolChanges changes =
-          new PoolChanges(
-              database.jdbi(),
-              poolDao,
-              nodeDao,
-              catalog,
-              planner,
-              placement,
-              config.pools(),
-              wakeEngine,
-              clock);
+          new PoolChanges(jdbi, catalog, names, placement, lifecycle, config.pools());
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
-      services.add(new HealthService(database));
+      services.add(new HealthApi(database));
+      services.add(OpenApiDocument.load());
       services.add(new FlavorApi(accessControl, catalog));
-      services.add(new PoolApi(accessControl, pools, changes));
       services.add(
-          new NodeApi(accessControl, new NodeService(database.jdbi(), poolDao, nodeDao), changes));
-      services.add(
-          new OrderApi(
+          new PoolApi(
               accessControl,
-              new OrderQueryService(database.jdbi(), new OrderQueryDao(), config.orders(), clock)));
-      services.add(
-          new OrderActionsApi(
-              accessControl,
-              new OrderActions(
-                  database.jdbi(),
-                  new OrderEventLog(),
-                  poolDao,
-                  nodeDao,
-                  engine,
-                  wakeEngine,
-                  clock)));
-      services.add(
-          new PoolStatisticsApi(
-              accessControl, new PoolStatistics(database.jdbi(), poolDao, clock)));
+              new PoolService(jdbi, catalog, names, placement, config.pools()),
+              changes));
+      services.add(new NodeApi(accessControl, new NodeService(jdbi), changes));
+      services.addAll(
+          Orders.httpServices(jdbi, accessControl, config.orders(), lifecycle, engine, clock));
+      services.add(new PoolStatisticsApi(accessControl, new PoolStatistics(jdbi, clock)));
+      List<ApiServer.Socket> sockets = new ArrayList<>();
+      List<Filter> filters = new ArrayList<>();
+      if (metrics.enabled()) {
+        filters.add(new RequestMetrics(metrics));
+        MetricsService scrape = new MetricsService(metrics);
+        if (config.metrics().port().isPresent()) {
+          int port = config.metrics().port().getAsInt();
+          sockets.add(new ApiServer.Socket(METRICS_SOCKET, port, List.of(scrape)));
+        } else {
+          services.add(scrape);
+        }
+      }
       engine.start();
-      WebServer server = ApiServer.start(config.host(), config.port(), services);
+      WebServer server = ApiServer.start(config.host(), config.port(), filters, services, sockets);
       if (!server.isRunning()) {
         // Helidon logs a failed bind and returns a stopped server instead of throwing.
         throw new InvalidConfigException(
-            "cannot listen on " + config.host() + ":" + config.port() + " (is the port in use?)");
+            "cannot listen on "
+                + config.host()
+                + ":"
+                + config.port()
+                + config.metrics().port().stream()
+                    .mapToObj(p -> " and " + p + " (QM_METRICS_PORT)")
+                    .findFirst()
+                    .orElse("")
+                + " (is the port in use?)");
       }
-      return new Application(database, engine, server);
+      return new Application(database, engine, server, metrics, config.metrics());
     } catch (RuntimeException e) {
       if (engine != null) {
         engine.close();
       }
       database.close();
+      metrics.close();
       throw e;
     }
   }
 
+  /** The webhook provider when one is configured, else the simulated one. */
+  private static Provider provider(Config config, Jdbi jdbi, FlavorCatalog catalog, Clock clock) {
+    if (config.webhook().isPresent()) {
+      return new WebhookProvider(config.webhook().get(), clock);
+    }
+    return Engine.simulated(jdbi, catalog, config.engine(), clock);
+  }
+
   /** The housekeeping of orders: expiring pending ones and purging old ones. */
   private static List<RecurringJob> recurringJobs(
-      Database database, OrderConfig orders, Clock clock) {
-    OrderExpiry expiry =
-        new OrderExpiry(
-            database.jdbi(), new OrderEventLog(), new PoolDao(), new NodeDao(), orders, clock);
-    OrderRetention retention =
-        new OrderRetention(database.jdbi(), new OrderLifecycleDao(), new PoolDao(), orders, clock);
+      Jdbi jdbi, PoolLifecycle pools, OrderConfig orders, Clock clock) {
     return List.of(
-        new RecurringJob("expire-pending-orders", orders.sweepInterval(), expiry::expireDue),
-        new RecurringJob("purge-old-orders", orders.sweepInterval(), retention::purge));
+        new RecurringJob(
+            "expire-pending-orders",
+            orders.sweepInterval(),
+            Orders.expiry(jdbi, pools, orders, clock)),
+        new RecurringJob(
+            "purge-old-orders",
+            orders.sweepInterval(),
+            Orders.retention(jdbi, pools, orders, clock)));
   }
 
   /** The database, for tests that inspect or prepare state below the API. */
@@ -174,11 +185,24 @@ public final class Application implements AutoCloseable {
     return server.port();
   }
 
+  /**
+   * The port {@code /metrics} is served on: the API's, or its own with {@code QM_METRICS_PORT};
+   * empty with {@code QM_METRICS=off}.
+   */
+  public OptionalInt metricsPort() {
+    if (!metrics.enabled()) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(
+        metricsConfig.port().isPresent() ? server.port(METRICS_SOCKET) : server.port());
+  }
+
   /** Stops taking requests, lets running order steps finish, then closes the database. */
   @Override
   public void close() {
     server.stop();
     engine.close();
     database.close();
+    metrics.close();
   }
 }

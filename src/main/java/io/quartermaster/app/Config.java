@@ -2,9 +2,12 @@ package io.quartermaster.app;
 
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
+import io.quartermaster.engine.webhook.WebhookConfig;
+import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.metrics.MetricsConfig;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
@@ -12,11 +15,15 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything the service is configured with, read once at start from {@code QM_*} environment
  * variables (the README's configuration table lists them). Each feature gets its own part; nothing
  * reads the environment after this.
+ *
+ * @param webhook the operator's endpoint that carries out order items; empty for the simulated
+ *     provider
  */
 public record Config(
     String host,
@@ -25,7 +32,9 @@ public record Config(
     IdentityConfig identity,
     PoolConfig pools,
     EngineConfig engine,
-    OrderConfig orders) {
+    Optional<WebhookConfig> webhook,
+    OrderConfig orders,
+    MetricsConfig metrics) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -56,8 +65,8 @@ public record Config(
             read.integer("QM_ENGINE_MAX_RETRIES", 5, 0),
             read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
             read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)),
-            SimulatedSettings.read(read),
-            WebhookSettings.read(read));
+            SimulatedSettings.read(read));
+    Optional<WebhookConfig> webhook = WebhookSettings.read(read);
     return new Config(
         read.string("QM_HOST", "0.0.0.0"),
         read.integer("QM_PORT", DEFAULT_PORT),
@@ -65,7 +74,30 @@ public record Config(
         identity(read),
         pools,
         engine,
-        orders(read));
+        webhook,
+        orders(read),
+        metrics(read));
+  }
+
+  private static MetricsConfig metrics(EnvironmentReader read) {
+    boolean enabled =
+        switch (read.string("QM_METRICS", "on")) {
+          case "on" -> true;
+          case "off" -> false;
+          default -> throw new InvalidConfigException("QM_METRICS must be on or off");
+        };
+    if (read.optional("QM_METRICS_PORT").isEmpty()) {
+      return new MetricsConfig(enabled, OptionalInt.empty());
+    }
+    int port = read.integer("QM_METRICS_PORT", 0, 0);
+    if (port > 65535) {
+      throw new InvalidConfigException("QM_METRICS_PORT must be a port between 0 and 65535");
+    }
+    if (port != 0 && port == read.integer("QM_PORT", DEFAULT_PORT)) {
+      throw new InvalidConfigException(
+          "QM_METRICS_PORT must differ from QM_PORT; leave it unset to serve /metrics on QM_PORT");
+    }
+    return new MetricsConfig(enabled, OptionalInt.of(port));
   }
 
   private static OrderConfig orders(EnvironmentReader read) {
@@ -125,27 +157,37 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, pools, engine, orders);
+    return new Config(host, newPort, database, identity, pools, engine, webhook, orders, metrics);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, pools, engine, orders);
+    return new Config(host, port, newDatabase, identity, pools, engine, webhook, orders, metrics);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
-    return new Config(host, port, database, newIdentity, pools, engine, orders);
+    return new Config(host, port, database, newIdentity, pools, engine, webhook, orders, metrics);
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(host, port, database, identity, newPools, engine, orders);
+    return new Config(host, port, database, identity, newPools, engine, webhook, orders, metrics);
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(host, port, database, identity, pools, newEngine, orders);
+    return new Config(host, port, database, identity, pools, newEngine, webhook, orders, metrics);
+  }
+
+  public Config withMetrics(MetricsConfig newMetrics) {
+    return new Config(host, port, database, identity, pools, engine, webhook, orders, newMetrics);
   }
 
   public Config withOrders(OrderConfig newOrders) {
-    return new Config(host, port, database, identity, pools, engine, newOrders);
+    return new Config(host, port, database, identity, pools, engine, webhook, newOrders, metrics);
+  }
+
+  /** The same service, carrying out order items through the operator's endpoint. */
+  public Config withWebhook(WebhookConfig newWebhook) {
+    return new Config(
+        host, port, database, identity, pools, engine, Optional.of(newWebhook), orders, metrics);
   }
 
   public Config withDataDir(Path dataDir) {

@@ -3,6 +3,7 @@ package io.quartermaster.app;
 import io.helidon.logging.common.LogConfig;
 import io.quartermaster.db.DataDirectoryInUseException;
 import io.quartermaster.db.DatabaseUnavailableException;
+import io.quartermaster.error.InvalidConfigException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -51,6 +52,10 @@ public final class ServeCommand implements Callable<Integer> {
       started.complete(app);
     }
     System.out.println("Quartermaster listening on http://localhost:" + app.port());
+    int api = app.port();
+    app.metricsPort().stream()
+        .filter(port -> port != api)
+        .forEach(port -> System.out.println("Metrics on http://localhost:" + port + "/metrics"));
     stopped.await();
     return 0;
   }

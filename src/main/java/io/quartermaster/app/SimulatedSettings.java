@@ -1,6 +1,7 @@
 package io.quartermaster.app;
 
 import io.quartermaster.engine.SimulatedFaults;
+import io.quartermaster.error.InvalidConfigException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.quartermaster.app;
 
 import io.quartermaster.engine.webhook.WebhookConfig;
+import io.quartermaster.error.InvalidConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,18 +1,19 @@
 package io.quartermaster.engine;
 
-import io.quartermaster.app.InvalidConfigException;
-import io.quartermaster.engine.webhook.WebhookProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.flavor.FlavorCatalog;
-import io.quartermaster.order.OrderEventLog;
-import io.quartermaster.order.OrderLifecycleDao;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.order.OrderProgress;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** Builds the order engine with the provider the configuration names and the recurring jobs. */
+/**
+ * Builds the order engine around a provider and the recurring jobs. The composition root chooses
+ * the provider: the simulated one from here, or one that plugs in from outside (the webhook), so
+ * that the engine never depends on a provider of its own.
+ */
 public final class Engine {
 
   private Engine() {}
@@ -20,30 +21,26 @@ public final class Engine {
   public static OrderEngine create(
       DataSource dataSource,
       Jdbi jdbi,
-      FlavorCatalog catalog,
+      OrderProgress progress,
+      Provider provider,
       EngineConfig config,
       List<RecurringJob> jobs,
-      Clock clock) {
-    Provider provider = provider(jdbi, catalog, config, clock);
-    OrderRunner runner =
-        new OrderRunner(
-            jdbi,
-            new OrderLifecycleDao(),
-            new OrderEventLog(),
-            new PoolDao(),
-            new NodeDao(),
-            provider,
-            clock);
-    return new OrderEngine(dataSource, jdbi, runner, provider, config, List.copyOf(jobs));
+      MeterRegistry meters) {
+    EngineMeters engineMeters = new EngineMeters(meters, provider.name());
+    Provider timed = engineMeters.timed(provider);
+    return new OrderEngine(
+        dataSource,
+        jdbi,
+        new OrderRunner(progress, timed, engineMeters),
+        timed,
+        config,
+        List.copyOf(jobs));
   }
 
-  private static Provider provider(
+  /** The simulated provider, with the faults the configuration injects. */
+  public static Provider simulated(
       Jdbi jdbi, FlavorCatalog catalog, EngineConfig config, Clock clock) {
-    if (config.webhook().isPresent()) {
-      return new WebhookProvider(config.webhook().get(), clock);
-    }
-    return new SimulatedProvider(
-        jdbi, new SimulatedCapacityDao(), catalog, faultPlan(catalog, config), clock);
+    return new SimulatedProvider(jdbi, catalog, faultPlan(catalog, config), clock);
   }
 
   /**

@@ -1,8 +1,6 @@
 package io.quartermaster.engine;
 
-import io.quartermaster.engine.webhook.WebhookConfig;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * How the order engine runs.
@@ -13,8 +11,6 @@ import java.util.Optional;
  *     stayed silent for {@code missedHeartbeats} intervals is taken over by another instance
  * @param simulatedNodeTime how long the simulated provider takes per node
  * @param simulatedFaults the failures and delays the simulated provider injects
- * @param webhook the operator's endpoint that carries out order items; empty for the simulated
- *     provider
  */
 public record EngineConfig(
     int workers,
@@ -24,8 +20,7 @@ public record EngineConfig(
     int maxRetries,
     Duration retryBackoff,
     Duration simulatedNodeTime,
-    SimulatedFaults simulatedFaults,
-    Optional<WebhookConfig> webhook) {
+    SimulatedFaults simulatedFaults) {
 
   /** db-scheduler's own lower bound: fewer missed heartbeats would misjudge live instances. */
   public static final int MIN_MISSED_HEARTBEATS = 4;
@@ -38,20 +33,6 @@ public record EngineConfig(
     }
   }
 
-  /** The same engine, carrying out items through {@code newWebhook}. */
-  public EngineConfig withWebhook(WebhookConfig newWebhook) {
-    return new EngineConfig(
-        workers,
-        pollInterval,
-        heartbeatInterval,
-        missedHeartbeats,
-        maxRetries,
-        retryBackoff,
-        simulatedNodeTime,
-        simulatedFaults,
-        Optional.of(newWebhook));
-  }
-
   /** The same engine, with the simulated provider injecting {@code faults}. */
   public EngineConfig withSimulatedFaults(SimulatedFaults faults) {
     return new EngineConfig(
@@ -62,7 +43,6 @@ public record EngineConfig(
         maxRetries,
         retryBackoff,
         simulatedNodeTime,
-        faults,
-        webhook);
+        faults);
   }
 }

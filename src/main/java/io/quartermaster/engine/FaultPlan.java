@@ -68,10 +68,10 @@ final class FaultPlan {
 
   private static String verb(ProvisionRequest request) {
     return switch (request.action()) {
-      case createNode -> "creating the node";
-      case deleteNode -> "deleting the node";
-      case createPool -> "creating the pool";
-      case deletePool -> "deleting the pool";
+      case CREATE_NODE -> "creating the node";
+      case DELETE_NODE -> "deleting the node";
+      case CREATE_POOL -> "creating the pool";
+      case DELETE_POOL -> "deleting the pool";
     };
   }
 

@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.quartermaster.order.OrderPhase;
 import io.quartermaster.order.OrderScheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -142,11 +143,12 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
               h.createQuery(
                       """
                       select o.id from orders o
-                      where o.phase = 'processing'
+                      where o.phase = :processing
                         and not exists (select 1 from scheduled_tasks t
                           where t.task_name = :task and t.task_instance = o.id::text)
                       for update of o skip locked
                       """)
+                  .bind("processing", OrderPhase.PROCESSING.wire())
                   .bind("task", TASK_NAME)
                   .mapTo(Long.class)
                   .list();
@@ -162,6 +164,11 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
     scheduler.start();
   }
 
+  /**
+   * Schedules the order's job in {@code transaction} and, once that commits, makes this instance
+   * look for it at once: callers hand an order over without waking the engine themselves, and a
+   * transaction that rolls back wakes nothing.
+   */
   @Override
   public void schedule(Handle transaction, long orderId) {
     SchedulerClient client =
@@ -171,11 +178,7 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
     // Due at once by db-scheduler's own (system) clock; the service's clock, which tests move,
     // only dates what users see.
     client.scheduleIfNotExists(task.instance(Long.toString(orderId)), Instant.now());
-  }
-
-  /** Makes this instance look for due orders now rather than at its next poll. */
-  public void wakeUp() {
-    scheduler.triggerCheckForDueExecutions();
+    transaction.afterCommit(scheduler::triggerCheckForDueExecutions);
   }
 
   @Override

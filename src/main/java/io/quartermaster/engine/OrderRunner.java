@@ -1,22 +1,11 @@
 package io.quartermaster.engine;
 
-import io.quartermaster.order.ItemAction;
-import io.quartermaster.order.OrderEventLog;
+import io.quartermaster.order.ItemStatus;
 import io.quartermaster.order.OrderItemRow;
-import io.quartermaster.order.OrderLifecycleDao;
+import io.quartermaster.order.OrderProgress;
 import io.quartermaster.order.RunnableOrder;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
-import io.quartermaster.pool.PoolPhase;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Carries one order through its items. Each item is marked {@code processing} in one transaction
@@ -28,67 +17,51 @@ final class OrderRunner {
 
   private static final System.Logger LOG = System.getLogger(OrderRunner.class.getName());
 
-  private final Jdbi jdbi;
-  private final OrderLifecycleDao orders;
-  private final OrderEventLog events;
-  private final PoolDao pools;
-  private final NodeDao nodes;
+  private final OrderProgress progress;
   private final Provider provider;
-  private final Clock clock;
+  private final EngineMeters meters;
 
-  OrderRunner(
-      Jdbi jdbi,
-      OrderLifecycleDao orders,
-      OrderEventLog events,
-      PoolDao pools,
-      NodeDao nodes,
-      Provider provider,
-      Clock clock) {
-    this.jdbi = jdbi;
-    this.orders = orders;
-    this.events = events;
-    this.pools = pools;
-    this.nodes = nodes;
+  OrderRunner(OrderProgress progress, Provider provider, EngineMeters meters) {
+    this.progress = progress;
     this.provider = provider;
-    this.clock = clock;
+    this.meters = meters;
   }
 
   /** Runs (or resumes) the order; does nothing for an order that is not processing. */
   void run(long orderId) throws Exception {
-    Optional<RunnableOrder> found = jdbi.withHandle(h -> orders.findRunnable(h, orderId));
-    if (found.isEmpty() || !RunnableOrder.PROCESSING.equals(found.get().phase())) {
+    Optional<RunnableOrder> found = progress.processing(orderId);
+    if (found.isEmpty()) {
       return;
     }
     RunnableOrder order = found.get();
-    jdbi.useTransaction(
-        h -> {
-          if (orders.markBegun(h, order.id(), now())) {
-            event(h, order, "order.processing", Map.of("phase", RunnableOrder.PROCESSING));
+    progress.begin(order);
+    for (OrderItemRow item : progress.items(order.id())) {
+      switch (item.status()) {
+        case SUCCEED -> {
+          continue;
+        }
+        case FAILED -> {
+          progress.fail(order, "Item " + item.resourceName() + " failed.");
+          return;
+        }
+        case PLANNED -> progress.startItem(order, item);
+        case PROCESSING -> {}
+      }
+      switch (provider.apply(request(order, item))) {
+        case ProvisionOutcome.Succeeded ok -> {
+          if (progress.itemSucceeded(order, item, ok.message())) {
+            meters.itemSettled(item.action(), ItemStatus.SUCCEED);
           }
-        });
-    for (OrderItemRow item : jdbi.withHandle(h -> orders.items(h, order.id()))) {
-      if (OrderItemRow.SUCCEED.equals(item.status())) {
-        continue;
-      }
-      if (OrderItemRow.FAILED.equals(item.status())) {
-        jdbi.useTransaction(h -> failOrder(h, order, "Item " + item.resourceName() + " failed."));
-        return;
-      }
-      if (OrderItemRow.PLANNED.equals(item.status())) {
-        jdbi.useTransaction(
-            h -> {
-              if (orders.startItem(h, order.id(), item.seq(), now())) {
-                itemEvent(h, order, item, OrderItemRow.PROCESSING, Optional.empty());
-              }
-            });
-      }
-      ProvisionOutcome outcome = provider.apply(request(order, item));
-      boolean succeeded = jdbi.inTransaction(h -> settle(h, order, item, outcome));
-      if (!succeeded) {
-        return;
+        }
+        case ProvisionOutcome.Failed failed -> {
+          if (progress.itemFailed(order, item, failed.message())) {
+            meters.itemSettled(item.action(), ItemStatus.FAILED);
+          }
+          return;
+        }
       }
     }
-    jdbi.useTransaction(h -> succeedOrder(h, order));
+    progress.succeed(order);
   }
 
   /**
@@ -98,115 +71,29 @@ final class OrderRunner {
    * behind.
    */
   void giveUp(long orderId, String cause) {
-    Optional<RunnableOrder> found = jdbi.withHandle(h -> orders.findRunnable(h, orderId));
-    if (found.isEmpty() || !RunnableOrder.PROCESSING.equals(found.get().phase())) {
+    Optional<RunnableOrder> found = progress.processing(orderId);
+    if (found.isEmpty()) {
       return;
     }
     RunnableOrder order = found.get();
     Optional<OrderItemRow> caught =
-        jdbi.withHandle(h -> orders.items(h, orderId)).stream()
-            .filter(item -> OrderItemRow.PROCESSING.equals(item.status()))
+        progress.items(orderId).stream()
+            .filter(item -> item.status() == ItemStatus.PROCESSING)
             .findFirst();
-    if (caught.isPresent()) {
-      try {
-        provider.abandon(request(order, caught.get()));
-      } catch (Exception e) {
-        // The order still fails: leaving it processing would block its pool for good.
-        LOG.log(Level.ERROR, "could not undo " + caught.get().resourceName() + " of " + orderId, e);
-      }
-    }
-    jdbi.useTransaction(
-        h -> {
-          if (caught.isPresent()) {
-            OrderItemRow item = caught.get();
-            String message = "The provider could not carry it out: " + cause;
-            if (orders.finishItem(
-                h, orderId, item.seq(), OrderItemRow.FAILED, Optional.of(message), now())) {
-              itemEvent(h, order, item, OrderItemRow.FAILED, Optional.of(message));
-            }
-            failOrder(h, order, failReason(item, message));
-            return;
-          }
-          failOrder(h, order, "The order could not be carried out: " + cause);
-        });
-  }
-
-  private boolean settle(
-      Handle h, RunnableOrder order, OrderItemRow item, ProvisionOutcome outcome) {
-    Instant now = now();
-    return switch (outcome) {
-      case ProvisionOutcome.Succeeded ok -> {
-        if (orders.finishItem(h, order.id(), item.seq(), OrderItemRow.SUCCEED, ok.message(), now)) {
-          applyEffect(h, order, item, now);
-          orders.updateResultCount(h, order.id(), nodes.counts(h, order.poolId()));
-          itemEvent(h, order, item, OrderItemRow.SUCCEED, ok.message());
-        }
-        yield true;
-      }
-      case ProvisionOutcome.Failed failed -> {
-        if (orders.finishItem(
-            h, order.id(), item.seq(), OrderItemRow.FAILED, Optional.of(failed.message()), now)) {
-          itemEvent(h, order, item, OrderItemRow.FAILED, Optional.of(failed.message()));
-          failOrder(h, order, failReason(item, failed.message()));
-        }
-        yield false;
-      }
-    };
-  }
-
-  private void applyEffect(Handle h, RunnableOrder order, OrderItemRow item, Instant now) {
-    switch (item.action()) {
-      case createNode ->
-          nodes.insert(
-              h,
-              order.poolId(),
-              item.resourceName(),
-              item.flavor().orElseThrow(),
-              item.az().orElseThrow(),
-              now);
-      case deleteNode -> nodes.delete(h, order.poolId(), item.resourceName());
-      case deletePool -> pools.markDeleted(h, order.poolId(), now);
-      case createPool -> {}
-    }
-  }
-
-  private void succeedOrder(Handle h, RunnableOrder order) {
-    if (!orders.finish(h, order.id(), RunnableOrder.SUCCESSED, Optional.empty(), now())) {
+    if (caught.isEmpty()) {
+      progress.fail(order, "The order could not be carried out: " + cause);
       return;
     }
-    orders.updateResultCount(h, order.id(), nodes.counts(h, order.poolId()));
-    if (order.operation() != io.quartermaster.order.OrderOperation.DELETE) {
-      pools.setPhase(h, order.poolId(), PoolPhase.Running, Optional.empty());
+    OrderItemRow item = caught.get();
+    try {
+      provider.abandon(request(order, item));
+    } catch (Exception e) {
+      // The order still fails: leaving it processing would block its pool for good.
+      LOG.log(Level.ERROR, "could not undo " + item.resourceName() + " of " + orderId, e);
     }
-    event(h, order, "order.successed", Map.of("phase", RunnableOrder.SUCCESSED));
-  }
-
-  private void failOrder(Handle h, RunnableOrder order, String reason) {
-    if (!orders.finish(h, order.id(), RunnableOrder.FAILED, Optional.of(reason), now())) {
-      return;
+    if (progress.abandon(order, item, "The provider could not carry it out: " + cause)) {
+      meters.itemSettled(item.action(), ItemStatus.FAILED);
     }
-    orders.updateResultCount(h, order.id(), nodes.counts(h, order.poolId()));
-    PoolPhase phase =
-        switch (order.operation()) {
-          case APPLY -> PoolPhase.CreationFailed;
-          case MODIFY -> PoolPhase.ScalingFailed;
-          case DELETE -> PoolPhase.Error;
-        };
-    pools.setPhase(h, order.poolId(), phase, Optional.of(reason));
-    event(h, order, "order.failed", Map.of("phase", RunnableOrder.FAILED, "failReason", reason));
-  }
-
-  private static String failReason(OrderItemRow item, String message) {
-    return "Failed to " + describe(item.action()) + " " + item.resourceName() + ": " + message;
-  }
-
-  private static String describe(ItemAction action) {
-    return switch (action) {
-      case createPool -> "create pool";
-      case createNode -> "create node";
-      case deleteNode -> "delete node";
-      case deletePool -> "delete pool";
-    };
   }
 
   private static ProvisionRequest request(RunnableOrder order, OrderItemRow item) {
@@ -218,24 +105,5 @@ final class OrderRunner {
         item.resourceName(),
         item.flavor(),
         item.az());
-  }
-
-  private void itemEvent(
-      Handle h, RunnableOrder order, OrderItemRow item, String status, Optional<String> message) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("seq", item.seq());
-    payload.put("action", item.action().name());
-    payload.put("resourceName", item.resourceName());
-    payload.put("status", status);
-    message.ifPresent(m -> payload.put("message", m));
-    event(h, order, "item." + status, payload);
-  }
-
-  private void event(Handle h, RunnableOrder order, String kind, Map<String, Object> payload) {
-    events.append(h, order.projectId(), order.orderName(), kind, payload, now());
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

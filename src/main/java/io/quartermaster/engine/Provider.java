@@ -13,6 +13,11 @@ public interface Provider extends AutoCloseable {
 
   ProvisionOutcome apply(ProvisionRequest request) throws Exception;
 
+  /** The provider's kind, as metrics label it ({@code simulated}, {@code webhook}). */
+  default String name() {
+    return "custom";
+  }
+
   /**
    * Called when the engine gives up on an item whose calls kept throwing: the item fails, so
    * whatever the provider did for it under this idempotency key should be undone. The default does

@@ -20,19 +20,13 @@ import org.jdbi.v3.core.Jdbi;
 final class SimulatedProvider implements Provider {
 
   private final Jdbi jdbi;
-  private final SimulatedCapacityDao capacity;
+  private final SimulatedCapacityDao capacity = new SimulatedCapacityDao();
   private final FlavorCatalog catalog;
   private final FaultPlan faults;
   private final Clock clock;
 
-  SimulatedProvider(
-      Jdbi jdbi,
-      SimulatedCapacityDao capacity,
-      FlavorCatalog catalog,
-      FaultPlan faults,
-      Clock clock) {
+  SimulatedProvider(Jdbi jdbi, FlavorCatalog catalog, FaultPlan faults, Clock clock) {
     this.jdbi = jdbi;
-    this.capacity = capacity;
     this.catalog = catalog;
     this.faults = faults;
     this.clock = clock;
@@ -41,9 +35,9 @@ final class SimulatedProvider implements Provider {
   @Override
   public ProvisionOutcome apply(ProvisionRequest request) throws InterruptedException {
     return switch (request.action()) {
-      case createPool, deletePool -> ProvisionOutcome.succeeded();
-      case createNode -> createNode(request);
-      case deleteNode -> deleteNode(request);
+      case CREATE_POOL, DELETE_POOL -> ProvisionOutcome.succeeded();
+      case CREATE_NODE -> createNode(request);
+      case DELETE_NODE -> deleteNode(request);
     };
   }
 
@@ -55,11 +49,11 @@ final class SimulatedProvider implements Provider {
   @Override
   public void abandon(ProvisionRequest request) {
     switch (request.action()) {
-      case createNode ->
+      case CREATE_NODE ->
           jdbi.useTransaction(
               h -> capacity.releaseKey(h, request.idempotencyKey(), clock.instant()));
-      case deleteNode -> jdbi.useTransaction(h -> capacity.restore(h, request));
-      case createPool, deletePool -> {}
+      case DELETE_NODE -> jdbi.useTransaction(h -> capacity.restore(h, request));
+      case CREATE_POOL, DELETE_POOL -> {}
     }
   }
 
@@ -117,5 +111,10 @@ final class SimulatedProvider implements Provider {
     FaultPlan.Fate fate = faults.decide(request);
     Thread.sleep(fate.delay());
     return fate.failure();
+  }
+
+  @Override
+  public String name() {
+    return "simulated";
   }
 }

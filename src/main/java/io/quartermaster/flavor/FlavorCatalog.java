@@ -1,8 +1,8 @@
 package io.quartermaster.flavor;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.quartermaster.app.InvalidConfigException;
-import io.quartermaster.http.Json;
+import io.quartermaster.error.InvalidConfigException;
+import io.quartermaster.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

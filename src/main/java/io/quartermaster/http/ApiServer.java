@@ -6,11 +6,14 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.NotFoundException;
+import io.quartermaster.json.Json;
 import java.util.List;
 
 /** Builds and starts the HTTP server: request ids, size limit, error mapping and the features. */
@@ -21,25 +24,59 @@ public final class ApiServer {
 
   private ApiServer() {}
 
-  /** Starts a server on {@code host:port} (port 0 picks a free one) serving {@code services}. */
-  public static WebServer start(String host, int port, List<HttpService> services) {
-    return WebServer.builder()
-        .host(host)
-        .port(port)
-        .shutdownHook(false)
-        .maxPayloadSize(MAX_BODY_BYTES)
-        .directHandlers(ApiServer::directHandlers)
-        .routing(routing -> routing(routing, services))
-        .build()
-        .start();
+  /** A listener of its own, on another port of the same host, with its own services. */
+  public record Socket(String name, int port, List<HttpService> services) {
+    public Socket {
+      services = List.copyOf(services);
+    }
   }
 
-  static void routing(HttpRouting.Builder routing, List<HttpService> services) {
+  /** Starts a server on {@code host:port} (port 0 picks a free one) serving {@code services}. */
+  public static WebServer start(String host, int port, List<HttpService> services) {
+    return start(host, port, List.of(), services, List.of());
+  }
+
+  /**
+   * Starts a server on {@code host:port} serving {@code services} behind {@code filters} (which run
+   * after the request id is set), and each of {@code sockets} on its own port.
+   */
+  public static WebServer start(
+      String host,
+      int port,
+      List<Filter> filters,
+      List<HttpService> services,
+      List<Socket> sockets) {
+    WebServerConfig.Builder server =
+        WebServer.builder()
+            .host(host)
+            .port(port)
+            .shutdownHook(false)
+            .maxPayloadSize(MAX_BODY_BYTES)
+            .directHandlers(ApiServer::directHandlers)
+            .routing(routing -> routing(routing, filters, services));
+    for (Socket socket : sockets) {
+      server
+          .putSocket(
+              socket.name(),
+              listener ->
+                  listener
+                      .host(host)
+                      .port(socket.port())
+                      .maxPayloadSize(MAX_BODY_BYTES)
+                      .directHandlers(ApiServer::directHandlers))
+          .routing(socket.name(), routing -> routing(routing, List.of(), socket.services()));
+    }
+    return server.build().start();
+  }
+
+  static void routing(
+      HttpRouting.Builder routing, List<Filter> filters, List<HttpService> services) {
     routing.addFilter(
         (chain, req, res) -> {
           res.header(RequestIds.HEADER, RequestIds.forRequest(req.headers()));
           chain.proceed();
         });
+    filters.forEach(routing::addFilter);
     ErrorMapper.install(routing);
     services.forEach(routing::register);
     routing.any(

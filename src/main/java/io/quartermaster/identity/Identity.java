@@ -36,12 +36,11 @@ public final class Identity {
     return new Identity(
         new CallerAccessControl(tokens, signatures),
         List.of(
-            new AuthTokensHttpService(
-                new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock)),
-            new ProjectsHttpService(admin, tokens),
-            new UsersHttpService(admin, tokens),
-            new RoleAssignmentsHttpService(admin, tokens),
-            new CredentialsHttpService(new AccessKeys(jdbi, serverKey, clock), tokens)));
+            new AuthTokensApi(new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock)),
+            new ProjectsApi(admin, tokens),
+            new UsersApi(admin, tokens),
+            new RoleAssignmentsApi(admin, tokens),
+            new CredentialsApi(new AccessKeys(jdbi, serverKey, clock), tokens)));
   }
 
   public AccessControl accessControl() {

@@ -1,7 +1,7 @@
 package io.quartermaster.order;
 
+import io.quartermaster.flavor.FlavorCount;
 import io.quartermaster.identity.Caller;
-import io.quartermaster.pool.FlavorCount;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

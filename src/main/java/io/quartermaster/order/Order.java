@@ -2,8 +2,8 @@ package io.quartermaster.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.quartermaster.http.Json;
-import io.quartermaster.pool.FlavorCount;
+import io.quartermaster.flavor.FlavorCount;
+import io.quartermaster.json.Json;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param createdBy who placed the order, by token or by access key (CONTRACT §5)
  */
-public record Order(
+record Order(
     long creationTimestamp,
     long beginTimestamp,
     long endTimestamp,
@@ -40,7 +40,8 @@ public record Order(
   private static final TypeReference<List<FlavorCount>> COUNTS = new TypeReference<>() {};
 
   static Order of(OrderRow row) {
-    boolean failed = OrderPhase.FAILED.wire().equals(row.phase());
+    boolean failed = row.phase() == OrderPhase.FAILED;
+    boolean payPerUse = row.billingMode().equals(Billing.PAY_PER_USE);
     return new Order(
         row.createdAt().toEpochMilli(),
         millisOrZero(row.beginAt()),
@@ -50,14 +51,14 @@ public record Order(
         row.resourceName(),
         row.resourceDisplayName(),
         row.workspaceId(),
-        row.operation().equals("apply") ? null : counts(row.initCountJson()),
+        row.operation() == OrderOperation.APPLY ? null : counts(row.initCountJson()),
         counts(row.specCountJson()),
         counts(row.resultCountJson()),
         row.billingMode(),
-        row.billingMode().equals("0") ? null : row.periodType(),
-        row.billingMode().equals("0") ? null : row.periodNum(),
-        row.operation(),
-        row.phase(),
+        payPerUse ? null : row.periodType(),
+        payPerUse ? null : row.periodNum(),
+        row.operation().wire(),
+        row.phase().wire(),
         failed ? row.failReason() : null,
         row.createdByUserId() == null
             ? null

@@ -4,52 +4,35 @@ import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.ConflictException;
 import io.quartermaster.error.NotFoundException;
 import io.quartermaster.identity.Caller;
-import io.quartermaster.order.PendingOrderFailure.PoolAfter;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
-import io.quartermaster.pool.PoolPhase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Settling pending orders (CONTRACT §5): pay, approve, reject, cancel. Each runs in one transaction
- * that holds the order's row lock; the order's new state, its pool's phase, its events and (when it
+ * that holds the order's row lock; the order's new state, its pool's, its events and (when it
  * starts) its engine job commit together.
  */
-public final class OrderActions {
+final class OrderActions {
 
   private final Jdbi jdbi;
   private final PendingOrderDao orders = new PendingOrderDao();
   private final OrderQueryDao reads = new OrderQueryDao();
-  private final OrderEventLog events;
-  private final PoolDao pools;
-  private final NodeDao nodes;
+  private final OrderEventLog events = new OrderEventLog();
+  private final PoolEffects pools;
   private final PendingOrderFailure failure;
   private final OrderScheduler scheduler;
-  private final Runnable wakeEngine;
   private final Clock clock;
 
-  public OrderActions(
-      Jdbi jdbi,
-      OrderEventLog events,
-      PoolDao pools,
-      NodeDao nodes,
-      OrderScheduler scheduler,
-      Runnable wakeEngine,
-      Clock clock) {
+  OrderActions(Jdbi jdbi, PoolEffects pools, OrderScheduler scheduler, Clock clock) {
     this.jdbi = jdbi;
-    this.events = events;
     this.pools = pools;
-    this.nodes = nodes;
-    this.failure = new PendingOrderFailure(orders, events, pools, nodes);
+    this.failure = new PendingOrderFailure(pools);
     this.scheduler = scheduler;
-    this.wakeEngine = wakeEngine;
     this.clock = clock;
   }
 
@@ -66,7 +49,8 @@ public final class OrderActions {
             throw BadRequestException.alreadyPaid();
           }
           if (!order.pending()) {
-            throw ConflictException.orderNotPending(order.orderName(), order.phase(), "paid");
+            throw ConflictException.orderNotPending(
+                order.orderName(), order.phase().wire(), "paid");
           }
           orders.markPaid(h, order.id(), now);
           proceed(h, order, order.awaiting().paid(), "order.paid", caller, now);
@@ -94,7 +78,7 @@ public final class OrderActions {
           requireAwaitingApproval(order, "rejected");
           event(h, order, "order.rejected", Map.of("by", caller.userName(), "reason", reason), now);
           String failReason = "Rejected by " + caller.userName() + ": " + reason;
-          failure.fail(h, order, failReason, PoolAfter.FAILED, now);
+          failure.fail(h, order, failReason, now);
         });
   }
 
@@ -105,17 +89,18 @@ public final class OrderActions {
         nameOrId,
         (h, order, now) -> {
           if (!order.pending()) {
-            throw ConflictException.orderNotPending(order.orderName(), order.phase(), "cancelled");
+            throw ConflictException.orderNotPending(
+                order.orderName(), order.phase().wire(), "cancelled");
           }
           event(h, order, "order.cancelled", Map.of("by", caller.userName()), now);
           String reason = "Cancelled by " + caller.userName() + ".";
-          failure.fail(h, order, reason, PoolAfter.WITHDRAWN, now);
+          failure.withdraw(h, order, reason, now);
         });
   }
 
   private static void requireAwaitingApproval(PendingOrderRow order, String action) {
     if (!order.pending()) {
-      throw ConflictException.orderNotPending(order.orderName(), order.phase(), action);
+      throw ConflictException.orderNotPending(order.orderName(), order.phase().wire(), action);
     }
     if (!order.awaiting().approval()) {
       throw ConflictException.orderNotAwaitingApproval(
@@ -131,38 +116,27 @@ public final class OrderActions {
       Handle h, PendingOrderRow order, Awaiting remaining, String kind, Caller by, Instant now) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("by", by.userName());
-    payload.put("phase", remaining.anything() ? RunnableOrder.PENDING : RunnableOrder.PROCESSING);
+    OrderPhase phase = remaining.anything() ? OrderPhase.PENDING : OrderPhase.PROCESSING;
+    payload.put("phase", phase.wire());
     event(h, order, kind, payload, now);
     if (remaining.anything()) {
-      pools.setPhase(
-          h, order.poolId(), PoolPhase.Waiting, remaining.poolMessage(order.orderName()));
+      pools.waiting(h, order.poolOrder(), remaining);
       return;
     }
     scheduler.schedule(h, order.id());
-    // As when an order is placed without waiting: a pool with nodes keeps serving them.
-    boolean hasNodes = !nodes.list(h, order.poolId()).isEmpty();
-    PoolPhase phase =
-        order.operation() == OrderOperation.MODIFY && hasNodes
-            ? PoolPhase.Running
-            : PoolPhase.Creating;
-    pools.setPhase(h, order.poolId(), phase, Optional.empty());
+    pools.started(h, order.poolOrder(), now);
   }
 
   private Order act(Caller caller, String nameOrId, Action action) {
-    Order result =
-        jdbi.inTransaction(
-            h -> {
-              PendingOrderRow order =
-                  orders
-                      .lock(h, caller.projectId(), nameOrId)
-                      .orElseThrow(() -> NotFoundException.order(nameOrId));
-              action.apply(h, order, now());
-              return Order.of(reads.find(h, caller.projectId(), order.orderName()).orElseThrow());
-            });
-    if (RunnableOrder.PROCESSING.equals(result.phase())) {
-      wakeEngine.run();
-    }
-    return result;
+    return jdbi.inTransaction(
+        h -> {
+          PendingOrderRow order =
+              orders
+                  .lock(h, caller.projectId(), nameOrId)
+                  .orElseThrow(() -> NotFoundException.order(nameOrId));
+          action.apply(h, order, now());
+          return Order.of(reads.find(h, caller.projectId(), order.orderName()).orElseThrow());
+        });
   }
 
   private void event(

@@ -16,14 +16,14 @@ import io.quartermaster.identity.Role;
  * /v1/{project_id}/orders/{order_name}/pay|cancel} (member) and {@code /approve|reject} (admin).
  * Each answers the order as ListOrders shows it.
  */
-public final class OrderActionsApi implements HttpService {
+final class OrderActionsApi implements HttpService {
 
   static final int MAX_REASON_LENGTH = 256;
 
   private final AccessControl access;
   private final OrderActions actions;
 
-  public OrderActionsApi(AccessControl access, OrderActions actions) {
+  OrderActionsApi(AccessControl access, OrderActions actions) {
     this.access = access;
     this.actions = actions;
   }

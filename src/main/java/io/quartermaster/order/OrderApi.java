@@ -9,12 +9,12 @@ import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Role;
 
 /** {@code GET /v1/{project_id}/orders} and {@code GET /v1/{project_id}/orders/{order_name}}. */
-public final class OrderApi implements HttpService {
+final class OrderApi implements HttpService {
 
   private final AccessControl access;
   private final OrderQueryService queries;
 
-  public OrderApi(AccessControl access, OrderQueryService queries) {
+  OrderApi(AccessControl access, OrderQueryService queries) {
     this.access = access;
     this.queries = queries;
   }
@@ -29,8 +29,7 @@ public final class OrderApi implements HttpService {
   private void listOrders(ServerRequest req, ServerResponse res) {
     String projectId = req.path().pathParameters().get("projectId");
     access.authorize(req, projectId, Role.VIEWER, "modelarts:order:list");
-    OrderListQuery query = queries.parse(req.query());
-    HttpExchange.ok(res, queries.list(projectId, query));
+    HttpExchange.ok(res, queries.list(projectId, req.query()));
   }
 
   private void showOrder(ServerRequest req, ServerResponse res) {

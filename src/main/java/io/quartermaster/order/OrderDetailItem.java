@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param message omitted when null
  */
-public record OrderDetailItem(
+record OrderDetailItem(
     String resourceName,
     String action,
     String status,
@@ -21,8 +21,8 @@ public record OrderDetailItem(
   static OrderDetailItem of(OrderItemProgressRow row) {
     return new OrderDetailItem(
         row.resourceName(),
-        row.action(),
-        row.status(),
+        row.action().wire(),
+        row.status().wire(),
         millis(row.beginAt()),
         millis(row.updatedAt()),
         row.message() == null || row.message().isEmpty() ? null : row.message());

@@ -3,9 +3,9 @@ package io.quartermaster.order;
 import java.util.List;
 
 /** The ShowOrder response: the order's visible resource changes. */
-public record OrderDetails(int count, List<OrderDetailItem> items) {
+record OrderDetails(int count, List<OrderDetailItem> items) {
 
-  public OrderDetails(List<OrderDetailItem> items) {
+  OrderDetails(List<OrderDetailItem> items) {
     this(items.size(), List.copyOf(items));
   }
 }

@@ -10,10 +10,10 @@ import org.jdbi.v3.core.Handle;
  * runs in the caller's transaction: the change and its event commit together or not at all, and the
  * counter row keeps one project's numbers gap-free and in commit order.
  */
-public final class OrderEventLog {
+final class OrderEventLog {
 
   /** Appends one event; returns its sequence number in the project. */
-  public long append(
+  long append(
       Handle h,
       String projectId,
       String orderName,

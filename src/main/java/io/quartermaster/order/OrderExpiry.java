@@ -1,8 +1,5 @@
 package io.quartermaster.order;
 
-import io.quartermaster.order.PendingOrderFailure.PoolAfter;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,44 +15,30 @@ import org.jdbi.v3.core.Jdbi;
  * batch is one transaction, so a crash loses at most the batch in hand, which the next run takes up
  * again.
  */
-public final class OrderExpiry {
+final class OrderExpiry {
 
   private final Jdbi jdbi;
   private final PendingOrderDao orders = new PendingOrderDao();
-  private final OrderEventLog events;
+  private final OrderEventLog events = new OrderEventLog();
   private final PendingOrderFailure failure;
   private final Duration timeout;
   private final int batchSize;
   private final Clock clock;
 
-  public OrderExpiry(
-      Jdbi jdbi,
-      OrderEventLog events,
-      PoolDao pools,
-      NodeDao nodes,
-      OrderConfig config,
-      Clock clock) {
-    this(jdbi, events, pools, nodes, config.pendingTimeout(), config.sweepBatchSize(), clock);
+  OrderExpiry(Jdbi jdbi, PoolEffects pools, OrderConfig config, Clock clock) {
+    this(jdbi, pools, config.pendingTimeout(), config.sweepBatchSize(), clock);
   }
 
-  OrderExpiry(
-      Jdbi jdbi,
-      OrderEventLog events,
-      PoolDao pools,
-      NodeDao nodes,
-      Duration timeout,
-      int batchSize,
-      Clock clock) {
+  OrderExpiry(Jdbi jdbi, PoolEffects pools, Duration timeout, int batchSize, Clock clock) {
     this.jdbi = jdbi;
-    this.events = events;
-    this.failure = new PendingOrderFailure(orders, events, pools, nodes);
+    this.failure = new PendingOrderFailure(pools);
     this.timeout = timeout;
     this.batchSize = batchSize;
     this.clock = clock;
   }
 
   /** Fails every order pending for longer than the timeout; returns how many it failed. */
-  public int expireDue() {
+  int expireDue() {
     int total = 0;
     int expired;
     do {
@@ -77,7 +60,7 @@ public final class OrderExpiry {
             payload.put("awaitingApproval", order.awaiting().approval());
             payload.put("timeout", timeout.toString());
             events.append(h, order.projectId(), order.orderName(), "order.expired", payload, now);
-            failure.fail(h, order, failReason(order.awaiting()), PoolAfter.FAILED, now);
+            failure.fail(h, order, failReason(order.awaiting()), now);
           }
           return due.size();
         });

@@ -8,9 +8,9 @@ import java.time.Instant;
  */
 record OrderItemProgressRow(
     int seq,
-    String action,
+    ItemAction action,
     String resourceName,
-    String status,
+    ItemStatus status,
     String message,
     Instant beginAt,
     Instant updatedAt) {}

@@ -9,10 +9,10 @@ public record OrderItemRow(
     String resourceName,
     Optional<String> flavor,
     Optional<String> az,
-    String status) {
+    ItemStatus status) {
 
-  public static final String PLANNED = "planned";
-  public static final String PROCESSING = "processing";
-  public static final String SUCCEED = "succeed";
-  public static final String FAILED = "failed";
+  /** The resource change this item carries out. */
+  public PlannedItem planned() {
+    return new PlannedItem(action, resourceName, flavor, az);
+  }
 }

@@ -1,7 +1,7 @@
 package io.quartermaster.order;
 
 import io.quartermaster.db.Sql;
-import io.quartermaster.pool.FlavorCount;
+import io.quartermaster.flavor.FlavorCount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +14,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * their lifecycle. Every transition is conditional on the state it leaves, so a transition that
  * lost a race changes nothing and says so (returns false).
  */
-public final class OrderLifecycleDao {
+final class OrderLifecycleDao {
 
-  public boolean orderNameTaken(Handle h, String projectId, String orderName) {
+  boolean orderNameTaken(Handle h, String projectId, String orderName) {
     return h.createQuery(
             "select exists (select 1 from orders where project_id = :p and order_name = :n)")
         .bind("p", projectId)
@@ -25,7 +25,7 @@ public final class OrderLifecycleDao {
         .one();
   }
 
-  public boolean orderIdTaken(Handle h, String orderId) {
+  boolean orderIdTaken(Handle h, String orderId) {
     return h.createQuery("select exists (select 1 from orders where order_id = :id)")
         .bind("id", orderId)
         .mapTo(Boolean.class)
@@ -33,7 +33,7 @@ public final class OrderLifecycleDao {
   }
 
   /** The unfinished order of a pool, if any. */
-  public Optional<String> unfinishedOrderName(Handle h, UUID poolId) {
+  Optional<String> unfinishedOrderName(Handle h, UUID poolId) {
     return h.createQuery(
             """
             select order_name from orders
@@ -44,14 +44,10 @@ public final class OrderLifecycleDao {
         .findOne();
   }
 
-  public long insert(
-      Handle h,
-      NewOrder order,
-      String orderName,
-      String orderId,
-      String phase,
-      Awaiting awaiting,
-      Instant now) {
+  /** Writes a drafted order as {@code pending} or {@code processing}; answers its surrogate key. */
+  long insert(Handle h, OrderDraft draft) {
+    NewOrder order = draft.order();
+    Awaiting awaiting = draft.awaiting();
     return h.createQuery(
             """
             insert into orders (project_id, order_name, order_id, pool_id, resource_name,
@@ -66,14 +62,14 @@ public final class OrderLifecycleDao {
             returning id
             """)
         .bind("projectId", order.projectId())
-        .bind("orderName", orderName)
-        .bind("orderId", orderId)
+        .bind("orderName", draft.orderName())
+        .bind("orderId", draft.orderId())
         .bind("poolId", order.poolId())
         .bind("resourceName", order.resourceName())
         .bind("displayName", order.resourceDisplayName())
         .bind("workspaceId", order.workspaceId())
-        .bind("operation", order.operation().wireName())
-        .bind("phase", phase)
+        .bind("operation", order.operation().wire())
+        .bind("phase", draft.phase().wire())
         .bind("billingMode", order.billing().mode())
         .bind("periodType", order.billing().periodType().orElse(null))
         .bind("periodNum", order.billing().periodNum().orElse(null))
@@ -82,14 +78,14 @@ public final class OrderLifecycleDao {
         .bind("resultCount", Sql.json(order.resultCount()))
         .bind("userId", order.placedBy().userId())
         .bind("userName", order.placedBy().userName())
-        .bind("createdAt", Sql.timestamp(now))
+        .bind("createdAt", Sql.timestamp(draft.placedAt()))
         .bind("awaitingPayment", awaiting.payment())
         .bind("awaitingApproval", awaiting.approval())
         .mapTo(Long.class)
         .one();
   }
 
-  public void insertItems(Handle h, long orderId, List<PlannedItem> items) {
+  void insertItems(Handle h, long orderId, List<PlannedItem> items) {
     PreparedBatch batch =
         h.prepareBatch(
             """
@@ -101,7 +97,7 @@ public final class OrderLifecycleDao {
       batch
           .bind("orderId", orderId)
           .bind("seq", seq)
-          .bind("action", item.action().name())
+          .bind("action", item.action().wire())
           .bind("resourceName", item.resourceName())
           .bind("flavor", item.flavor().orElse(null))
           .bind("az", item.az().orElse(null))
@@ -110,7 +106,7 @@ public final class OrderLifecycleDao {
     batch.execute();
   }
 
-  public Optional<RunnableOrder> findRunnable(Handle h, long id) {
+  Optional<RunnableOrder> findRunnable(Handle h, long id) {
     return h.createQuery(
             """
             select id, project_id, order_name, order_id, pool_id, resource_name, operation, phase
@@ -126,12 +122,12 @@ public final class OrderLifecycleDao {
                     rs.getString("order_id"),
                     rs.getObject("pool_id", UUID.class),
                     rs.getString("resource_name"),
-                    OrderOperation.fromWireName(rs.getString("operation")),
-                    rs.getString("phase")))
+                    OrderOperation.fromWire(rs.getString("operation")),
+                    OrderPhase.fromWire(rs.getString("phase"))))
         .findOne();
   }
 
-  public List<OrderItemRow> items(Handle h, long orderId) {
+  List<OrderItemRow> items(Handle h, long orderId) {
     return h.createQuery(
             """
             select seq, action, resource_name, flavor, az, status
@@ -142,16 +138,16 @@ public final class OrderLifecycleDao {
             (rs, ctx) ->
                 new OrderItemRow(
                     rs.getInt("seq"),
-                    ItemAction.valueOf(rs.getString("action")),
+                    ItemAction.fromWire(rs.getString("action")),
                     rs.getString("resource_name"),
                     Optional.ofNullable(rs.getString("flavor")),
                     Optional.ofNullable(rs.getString("az")),
-                    rs.getString("status")))
+                    ItemStatus.fromWire(rs.getString("status"))))
         .list();
   }
 
   /** Records when processing began; only the first call counts. */
-  public boolean markBegun(Handle h, long id, Instant now) {
+  boolean markBegun(Handle h, long id, Instant now) {
     return h.createUpdate(
                 """
                 update orders set begin_at = :now, version = version + 1
@@ -163,7 +159,7 @@ public final class OrderLifecycleDao {
         == 1;
   }
 
-  public boolean startItem(Handle h, long orderId, int seq, Instant now) {
+  boolean startItem(Handle h, long orderId, int seq, Instant now) {
     return h.createUpdate(
                 """
                 update order_items set status = 'processing', begin_at = :now, updated_at = :now
@@ -176,8 +172,8 @@ public final class OrderLifecycleDao {
         == 1;
   }
 
-  public boolean finishItem(
-      Handle h, long orderId, int seq, String status, Optional<String> message, Instant now) {
+  boolean finishItem(
+      Handle h, long orderId, int seq, ItemStatus status, Optional<String> message, Instant now) {
     return h.createUpdate(
                 """
                 update order_items set status = :status, message = :message, updated_at = :now
@@ -185,14 +181,14 @@ public final class OrderLifecycleDao {
                 """)
             .bind("orderId", orderId)
             .bind("seq", seq)
-            .bind("status", status)
+            .bind("status", status.wire())
             .bind("message", message.orElse(null))
             .bind("now", Sql.timestamp(now))
             .execute()
         == 1;
   }
 
-  public void updateResultCount(Handle h, long id, List<FlavorCount> resultCount) {
+  void updateResultCount(Handle h, long id, List<FlavorCount> resultCount) {
     h.createUpdate(
             """
             update orders set result_count = cast(:resultCount as jsonb), version = version + 1
@@ -204,7 +200,7 @@ public final class OrderLifecycleDao {
   }
 
   /** Ends a processing order as {@code successed} or {@code failed}. */
-  public boolean finish(Handle h, long id, String phase, Optional<String> failReason, Instant now) {
+  boolean finish(Handle h, long id, OrderPhase phase, Optional<String> failReason, Instant now) {
     return h.createUpdate(
                 """
                 update orders
@@ -213,7 +209,7 @@ public final class OrderLifecycleDao {
                 where id = :id and phase = 'processing'
                 """)
             .bind("id", id)
-            .bind("phase", phase)
+            .bind("phase", phase.wire())
             .bind("failReason", failReason.orElse(null))
             .bind("now", Sql.timestamp(now))
             .execute()
@@ -225,7 +221,7 @@ public final class OrderLifecycleDao {
    * their events (their items go by cascade); returns how many. Orders locked by someone else are
    * left for the next batch.
    */
-  public int purgeFinishedBefore(Handle h, Instant cutoff, int limit) {
+  int purgeFinishedBefore(Handle h, Instant cutoff, int limit) {
     return h.createUpdate(
             """
             with doomed as (

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param count how many orders match the filters, across all pages
  */
-public record OrderList(long count, List<Order> items) {
+record OrderList(long count, List<Order> items) {
 
-  public OrderList {
+  OrderList {
     items = List.copyOf(items);
   }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param since the oldest creation time selected, inclusive
  * @param until the newest creation time selected, inclusive
  */
-public record OrderListQuery(
+record OrderListQuery(
     String workspaceId,
     Optional<String> involvedName,
     int limit,
@@ -25,10 +25,10 @@ public record OrderListQuery(
     Instant until,
     Optional<OrderPhase> phase) {
 
-  public static final String DEFAULT_WORKSPACE = "0";
-  public static final int DEFAULT_LIMIT = 100;
-  public static final int MAX_LIMIT = 500;
-  public static final int MAX_OFFSET = 500;
+  static final String DEFAULT_WORKSPACE = "0";
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 500;
+  static final int MAX_OFFSET = 500;
   static final int MAX_NAME_LENGTH = 64;
 
   /**
@@ -39,7 +39,7 @@ public record OrderListQuery(
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-  public OrderListQuery {
+  OrderListQuery {
     Objects.requireNonNull(workspaceId, "workspaceId");
     Objects.requireNonNull(involvedName, "involvedName");
     Objects.requireNonNull(since, "since");
@@ -53,7 +53,7 @@ public record OrderListQuery(
    *
    * @throws BadRequestException naming the parameter and the rule it breaks
    */
-  public static OrderListQuery parse(UriQuery query, OrderConfig config, Clock clock) {
+  static OrderListQuery parse(UriQuery query, OrderConfig config, Clock clock) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String workspaceId = text(query, "workspaceId").orElse(DEFAULT_WORKSPACE);
     checkLength("workspaceId", workspaceId);

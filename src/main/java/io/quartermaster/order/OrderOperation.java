@@ -1,16 +1,19 @@
 package io.quartermaster.order;
 
-/** What an order does to its pool; the lower-case name is the contract's {@code operation}. */
+import java.util.Locale;
+
+/** What an order does to its pool; {@link #wire()} is the contract's {@code operation}. */
 public enum OrderOperation {
   APPLY,
   MODIFY,
   DELETE;
 
-  public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+  /** The value written in responses and events and stored in {@code orders.operation}. */
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
-  public static OrderOperation fromWireName(String value) {
-    return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+  public static OrderOperation fromWire(String value) {
+    return valueOf(value.toUpperCase(Locale.ROOT));
   }
 }

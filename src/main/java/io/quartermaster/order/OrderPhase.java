@@ -22,6 +22,15 @@ public enum OrderPhase {
     return wire;
   }
 
+  public static OrderPhase fromWire(String value) {
+    for (OrderPhase phase : values()) {
+      if (phase.wire.equals(value)) {
+        return phase;
+      }
+    }
+    throw new IllegalArgumentException("unknown order phase " + value);
+  }
+
   /**
    * The phase a ListOrders filter value selects. {@code running} is the vendor filter table's name
    * for what the Order table calls {@code processing}; both are accepted (CONTRACT §2.1).

@@ -10,12 +10,13 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Places orders inside the transaction of the pool change that causes them: the order, its planned
- * items, its first event and (unless it waits for payment) its engine job commit together.
+ * items, its first event and (unless it waits) its engine job commit together. What placing an
+ * order does to its pool is the pool feature's part, done in the same transaction.
  */
 public final class OrderPlacement {
 
-  private final OrderLifecycleDao orders;
-  private final OrderEventLog events;
+  private final OrderLifecycleDao orders = new OrderLifecycleDao();
+  private final OrderEventLog events = new OrderEventLog();
   private final OrderNames names;
   private final OrderScheduler scheduler;
   private final int approvalThreshold;
@@ -26,14 +27,7 @@ public final class OrderPlacement {
    *     turns approval off
    */
   public OrderPlacement(
-      OrderLifecycleDao orders,
-      OrderEventLog events,
-      OrderNames names,
-      OrderScheduler scheduler,
-      int approvalThreshold,
-      Clock clock) {
-    this.orders = orders;
-    this.events = events;
+      OrderNames names, OrderScheduler scheduler, int approvalThreshold, Clock clock) {
     this.names = names;
     this.scheduler = scheduler;
     this.approvalThreshold = approvalThreshold;
@@ -41,12 +35,14 @@ public final class OrderPlacement {
   }
 
   /**
-   * Places {@code order}. The caller must hold a lock on the pool row, which makes the
+   * Decides the order's names and what it waits for, writing nothing, so that a new pool's row can
+   * be written once with its order's names before the order that references it. The caller must
+   * hold a lock on the pool row (or, for a new pool, on its project), which makes the
    * one-unfinished-order check race-free; the unique index behind it is the last line.
    *
    * @throws ConflictException when the pool already has an unfinished order
    */
-  public PlacedOrder place(Handle h, NewOrder order) {
+  public OrderDraft draft(Handle h, NewOrder order) {
     orders
         .unfinishedOrderName(h, order.poolId())
         .ifPresent(
@@ -54,24 +50,34 @@ public final class OrderPlacement {
               throw ConflictException.orderInProgress(order.resourceDisplayName(), name);
             });
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    String orderName = uniqueOrderName(h, order);
-    String orderId = uniqueOrderId(h, now);
-    Awaiting awaiting = awaiting(order);
-    String phase = awaiting.anything() ? RunnableOrder.PENDING : RunnableOrder.PROCESSING;
-    long id = orders.insert(h, order, orderName, orderId, phase, awaiting, now);
+    return new OrderDraft(
+        order, uniqueOrderName(h, order), uniqueOrderId(h, now), awaiting(order), now);
+  }
+
+  /** Writes a drafted order, its items and its first event; schedules it unless it waits. */
+  public void place(Handle h, OrderDraft draft) {
+    NewOrder order = draft.order();
+    long id = orders.insert(h, draft);
     orders.insertItems(h, id, order.items());
     Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("orderId", orderId);
-    payload.put("operation", order.operation().wireName());
-    payload.put("phase", phase);
+    payload.put("orderId", draft.orderId());
+    payload.put("operation", order.operation().wire());
+    payload.put("phase", draft.phase().wire());
     payload.put("resourceName", order.resourceName());
-    payload.put("awaitingPayment", awaiting.payment());
-    payload.put("awaitingApproval", awaiting.approval());
-    events.append(h, order.projectId(), orderName, "order.placed", payload, now);
-    if (!awaiting.anything()) {
+    payload.put("awaitingPayment", draft.awaiting().payment());
+    payload.put("awaitingApproval", draft.awaiting().approval());
+    events.append(
+        h, order.projectId(), draft.orderName(), "order.placed", payload, draft.placedAt());
+    if (!draft.pending()) {
       scheduler.schedule(h, id);
     }
-    return new PlacedOrder(id, orderName, orderId, awaiting);
+  }
+
+  /** Drafts and places {@code order} at once, for a pool that exists already. */
+  public OrderDraft place(Handle h, NewOrder order) {
+    OrderDraft draft = draft(h, order);
+    place(h, draft);
+    return draft;
   }
 
   /**
@@ -83,10 +89,7 @@ public final class OrderPlacement {
     if (order.operation() == OrderOperation.DELETE) {
       return Awaiting.NOTHING;
     }
-    long nodeChanges =
-        order.items().stream()
-            .filter(i -> i.action() == ItemAction.createNode || i.action() == ItemAction.deleteNode)
-            .count();
+    long nodeChanges = order.items().stream().filter(i -> i.action().changesNode()).count();
     return new Awaiting(
         order.billing().awaitsPayment(), approvalThreshold > 0 && nodeChanges > approvalThreshold);
   }

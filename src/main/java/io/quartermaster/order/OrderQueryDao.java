@@ -14,7 +14,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * The read side of the orders aggregate: the SQL of ListOrders and ShowOrder. Its counterpart for
  * writes is {@link OrderLifecycleDao}.
  */
-public final class OrderQueryDao {
+final class OrderQueryDao {
 
   /**
    * A statement and its named parameters, built from constant SQL fragments only. Kept as a value
@@ -169,8 +169,8 @@ public final class OrderQueryDao {
         rs.getString("resource_name"),
         rs.getString("resource_display_name"),
         rs.getString("workspace_id"),
-        rs.getString("operation"),
-        rs.getString("phase"),
+        OrderOperation.fromWire(rs.getString("operation")),
+        OrderPhase.fromWire(rs.getString("phase")),
         rs.getString("billing_mode"),
         rs.getString("period_type"),
         rs.getString("period_num"),
@@ -189,9 +189,9 @@ public final class OrderQueryDao {
       throws SQLException {
     return new OrderItemProgressRow(
         rs.getInt("seq"),
-        rs.getString("action"),
+        ItemAction.fromWire(rs.getString("action")),
         rs.getString("resource_name"),
-        rs.getString("status"),
+        ItemStatus.fromWire(rs.getString("status")),
         rs.getString("message"),
         Sql.instant(rs, "begin_at"),
         Sql.instant(rs, "updated_at"));

@@ -1,6 +1,7 @@
 package io.quartermaster.order;
 
 import io.helidon.common.uri.UriQuery;
+import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.NotFoundException;
 import java.time.Clock;
 import java.util.List;
@@ -8,31 +9,28 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** The read side of orders: ListOrders and ShowOrder (CONTRACT §2.1, §2.2). */
-public final class OrderQueryService {
+final class OrderQueryService {
 
   private final Jdbi jdbi;
-  private final OrderQueryDao dao;
+  private final OrderQueryDao dao = new OrderQueryDao();
   private final OrderConfig config;
   private final Clock clock;
 
-  public OrderQueryService(Jdbi jdbi, OrderQueryDao dao, OrderConfig config, Clock clock) {
+  OrderQueryService(Jdbi jdbi, OrderConfig config, Clock clock) {
     this.jdbi = jdbi;
-    this.dao = dao;
     this.config = config;
     this.clock = clock;
   }
 
-  /** Parses a ListOrders query string against this service's clock and listing window. */
-  OrderListQuery parse(UriQuery query) {
-    return OrderListQuery.parse(query, config, clock);
-  }
-
   /**
-   * One page of the project's orders, newest first.
+   * One page of the project's orders, newest first, as the ListOrders query string selects them; it
+   * is read against this service's clock and listing window.
    *
+   * @throws BadRequestException naming the query parameter that breaks a rule
    * @throws NotFoundException when {@code involvedName} names no pool of the project
    */
-  OrderList list(String projectId, OrderListQuery query) {
+  OrderList list(String projectId, UriQuery queryString) {
+    OrderListQuery query = OrderListQuery.parse(queryString, config, clock);
     // One snapshot for the name check, the page and the count, so that they agree.
     OrderQueryDao.OrderPage page =
         jdbi.inTransaction(

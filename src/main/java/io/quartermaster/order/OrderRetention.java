@@ -1,6 +1,5 @@
 package io.quartermaster.order;
 
-import io.quartermaster.pool.PoolDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,45 +15,36 @@ import org.jdbi.v3.core.Jdbi;
  * Purging takes an order's events out of its project's log; the numbers of the events that stay are
  * unchanged, so the log has holes only where whole orders left it.
  */
-public final class OrderRetention {
+final class OrderRetention {
 
   /** How many orders and pools one run purged. */
-  public record Purged(int orders, int pools) {}
+  record Purged(int orders, int pools) {}
 
   private final Jdbi jdbi;
-  private final OrderLifecycleDao orders;
-  private final PoolDao pools;
+  private final OrderLifecycleDao orders = new OrderLifecycleDao();
+  private final PoolEffects pools;
   private final Duration retention;
   private final int batchSize;
   private final Clock clock;
 
-  public OrderRetention(
-      Jdbi jdbi, OrderLifecycleDao orders, PoolDao pools, OrderConfig config, Clock clock) {
-    this(jdbi, orders, pools, config.retention(), config.sweepBatchSize(), clock);
+  OrderRetention(Jdbi jdbi, PoolEffects pools, OrderConfig config, Clock clock) {
+    this(jdbi, pools, config.retention(), config.sweepBatchSize(), clock);
   }
 
-  OrderRetention(
-      Jdbi jdbi,
-      OrderLifecycleDao orders,
-      PoolDao pools,
-      Duration retention,
-      int batchSize,
-      Clock clock) {
+  OrderRetention(Jdbi jdbi, PoolEffects pools, Duration retention, int batchSize, Clock clock) {
     this.jdbi = jdbi;
-    this.orders = orders;
     this.pools = pools;
     this.retention = retention;
     this.batchSize = batchSize;
     this.clock = clock;
   }
 
-  public Purged purge() {
+  Purged purge() {
     Instant cutoff = clock.instant().minus(retention);
     int purgedOrders =
         inBatches(() -> jdbi.inTransaction(h -> orders.purgeFinishedBefore(h, cutoff, batchSize)));
     // After the orders, so that the pools whose last order just went go in the same run.
-    int purgedPools =
-        inBatches(() -> jdbi.inTransaction(h -> pools.purgeDeletedUnreferenced(h, batchSize)));
+    int purgedPools = inBatches(() -> jdbi.inTransaction(h -> pools.purgeForgotten(h, batchSize)));
     return new Purged(purgedOrders, purgedPools);
   }
 

@@ -129,8 +129,8 @@ final class PendingOrderDao {
         rs.getString("project_id"),
         rs.getString("order_name"),
         rs.getObject("pool_id", UUID.class),
-        OrderOperation.fromWireName(rs.getString("operation")),
-        rs.getString("phase"),
+        OrderOperation.fromWire(rs.getString("operation")),
+        OrderPhase.fromWire(rs.getString("phase")),
         new Awaiting(rs.getBoolean("awaiting_payment"), rs.getBoolean("awaiting_approval")),
         Sql.instant(rs, "created_at"));
   }

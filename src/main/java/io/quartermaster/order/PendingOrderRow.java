@@ -14,11 +14,15 @@ record PendingOrderRow(
     String orderName,
     UUID poolId,
     OrderOperation operation,
-    String phase,
+    OrderPhase phase,
     Awaiting awaiting,
     Instant createdAt) {
 
   boolean pending() {
-    return RunnableOrder.PENDING.equals(phase);
+    return phase == OrderPhase.PENDING;
+  }
+
+  PoolOrder poolOrder() {
+    return new PoolOrder(poolId, orderName, operation);
   }
 }

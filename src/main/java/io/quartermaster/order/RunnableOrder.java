@@ -11,14 +11,9 @@ public record RunnableOrder(
     UUID poolId,
     String resourceName,
     OrderOperation operation,
-    String phase) {
+    OrderPhase phase) {
 
-  public static final String PENDING = "pending";
-  public static final String PROCESSING = "processing";
-  public static final String SUCCESSED = "successed";
-  public static final String FAILED = "failed";
-
-  public boolean finished() {
-    return SUCCESSED.equals(phase) || FAILED.equals(phase);
+  PoolOrder poolOrder() {
+    return new PoolOrder(poolId, orderName, operation);
   }
 }

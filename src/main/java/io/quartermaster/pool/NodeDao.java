@@ -1,6 +1,8 @@
 package io.quartermaster.pool;
 
 import io.quartermaster.db.Sql;
+import io.quartermaster.flavor.FlavorCount;
+import io.quartermaster.order.ItemAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,10 +13,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for the nodes of pools, and the node counts that pool status and orders report. */
-public final class NodeDao {
+final class NodeDao {
 
   /** Records a provisioned node; recording it again (a replay after a crash) changes nothing. */
-  public void insert(Handle h, UUID poolId, String name, String flavor, String az, Instant now) {
+  void insert(Handle h, UUID poolId, String name, String flavor, String az, Instant now) {
     h.createUpdate(
             """
             insert into nodes (pool_id, name, flavor, az, created_at)
@@ -29,7 +31,7 @@ public final class NodeDao {
         .execute();
   }
 
-  public void delete(Handle h, UUID poolId, String name) {
+  void delete(Handle h, UUID poolId, String name) {
     h.createUpdate("delete from nodes where pool_id = :poolId and name = :name")
         .bind("poolId", poolId)
         .bind("name", name)
@@ -37,7 +39,7 @@ public final class NodeDao {
   }
 
   /** The pool's nodes, oldest first. */
-  public List<NodeRow> list(Handle h, UUID poolId) {
+  List<NodeRow> list(Handle h, UUID poolId) {
     return h.createQuery(
             """
             select name, flavor, az, created_at from nodes where pool_id = :poolId
@@ -55,8 +57,8 @@ public final class NodeDao {
   }
 
   /** Names of nodes that the pool's unfinished order is creating or deleting right now. */
-  public Map<String, String> changing(Handle h, UUID poolId) {
-    Map<String, String> actions = new LinkedHashMap<>();
+  Map<String, ItemAction> changing(Handle h, UUID poolId) {
+    Map<String, ItemAction> actions = new LinkedHashMap<>();
     h.createQuery(
             """
             select i.resource_name, i.action
@@ -66,18 +68,21 @@ public final class NodeDao {
               and i.action in ('createNode', 'deleteNode')
             """)
         .bind("poolId", poolId)
-        .map((rs, ctx) -> Map.entry(rs.getString("resource_name"), rs.getString("action")))
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    rs.getString("resource_name"), ItemAction.fromWire(rs.getString("action"))))
         .forEach(e -> actions.put(e.getKey(), e.getValue()));
     return actions;
   }
 
   /** The pool's nodes per flavor and AZ, as PoolResourceFlavorCount (maxCount = count). */
-  public List<FlavorCount> counts(Handle h, UUID poolId) {
+  List<FlavorCount> counts(Handle h, UUID poolId) {
     return counts(h, List.of(poolId)).getOrDefault(poolId, List.of());
   }
 
   /** The nodes of each pool per flavor and AZ, in one query; pools without nodes are absent. */
-  public Map<UUID, List<FlavorCount>> counts(Handle h, Collection<UUID> poolIds) {
+  Map<UUID, List<FlavorCount>> counts(Handle h, Collection<UUID> poolIds) {
     List<PoolFlavorAzCount> rows =
         h.createQuery(
                 """
@@ -104,7 +109,7 @@ public final class NodeDao {
    * Nodes of the pools' unfinished orders that are still to be created or deleted, per pool, for
    * {@code status.resources.creating} and {@code deleting}.
    */
-  public Map<UUID, Map<String, List<FlavorCount>>> inFlight(Handle h, Collection<UUID> poolIds) {
+  Map<UUID, Map<ItemAction, List<FlavorCount>>> inFlight(Handle h, Collection<UUID> poolIds) {
     List<InFlightRow> rows =
         h.createQuery(
                 """
@@ -121,20 +126,20 @@ public final class NodeDao {
                 (rs, ctx) ->
                     new InFlightRow(
                         rs.getObject("pool_id", UUID.class),
-                        rs.getString("action"),
+                        ItemAction.fromWire(rs.getString("action")),
                         new FlavorAzCount(
                             rs.getString("flavor"), rs.getString("az"), rs.getInt("n"))))
             .list();
-    Map<UUID, Map<String, List<FlavorAzCount>>> raw = new LinkedHashMap<>();
+    Map<UUID, Map<ItemAction, List<FlavorAzCount>>> raw = new LinkedHashMap<>();
     rows.forEach(
         r ->
             raw.computeIfAbsent(r.poolId(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(r.action(), k -> new ArrayList<>())
                 .add(r.count()));
-    Map<UUID, Map<String, List<FlavorCount>>> result = new LinkedHashMap<>();
+    Map<UUID, Map<ItemAction, List<FlavorCount>>> result = new LinkedHashMap<>();
     raw.forEach(
         (pool, byAction) -> {
-          Map<String, List<FlavorCount>> grouped = new LinkedHashMap<>();
+          Map<ItemAction, List<FlavorCount>> grouped = new java.util.EnumMap<>(ItemAction.class);
           byAction.forEach((action, counts) -> grouped.put(action, group(counts)));
           result.put(pool, grouped);
         });
@@ -156,7 +161,7 @@ public final class NodeDao {
 
   private record PoolFlavorAzCount(UUID poolId, FlavorAzCount count) {}
 
-  private record InFlightRow(UUID poolId, String action, FlavorAzCount count) {}
+  private record InFlightRow(UUID poolId, ItemAction action, FlavorAzCount count) {}
 
   private static List<FlavorCount> group(List<FlavorAzCount> rows) {
     Map<String, List<FlavorCount.AzCount>> byFlavor = new LinkedHashMap<>();

@@ -3,4 +3,4 @@ package io.quartermaster.pool;
 import java.time.Instant;
 
 /** A provisioned node of a pool (a row of {@code nodes}). */
-public record NodeRow(String name, String flavor, String az, Instant createdAt) {}
+record NodeRow(String name, String flavor, String az, Instant createdAt) {}

@@ -1,6 +1,7 @@
 package io.quartermaster.pool;
 
 import io.quartermaster.error.NotFoundException;
+import io.quartermaster.order.ItemAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class NodeService {
 
   private final Jdbi jdbi;
-  private final PoolDao pools;
-  private final NodeDao nodes;
+  private final PoolDao pools = new PoolDao();
+  private final NodeDao nodes = new NodeDao();
 
-  public NodeService(Jdbi jdbi, PoolDao pools, NodeDao nodes) {
+  public NodeService(Jdbi jdbi) {
     this.jdbi = jdbi;
-    this.pools = pools;
-    this.nodes = nodes;
   }
 
   NodeList list(String projectId, String poolName, NodePage page) {
@@ -27,11 +26,11 @@ public final class NodeService {
               pools
                   .findLive(h, projectId, poolName)
                   .orElseThrow(() -> NotFoundException.pool(poolName));
-          Map<String, String> changing = nodes.changing(h, pool.id());
+          Map<String, ItemAction> changing = nodes.changing(h, pool.id());
           List<NodeList.Node> all = new ArrayList<>();
           for (NodeRow node : nodes.list(h, pool.id())) {
             String phase =
-                "deleteNode".equals(changing.get(node.name())) ? "Deleting" : "Available";
+                changing.get(node.name()) == ItemAction.DELETE_NODE ? "Deleting" : "Available";
             all.add(
                 NodeList.Node.of(node.name(), node.createdAt(), node.flavor(), node.az(), phase));
           }

@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.NotFoundException;
 import io.quartermaster.flavor.FlavorCatalog;
+import io.quartermaster.flavor.FlavorCount;
 import io.quartermaster.identity.Caller;
 import io.quartermaster.order.ItemAction;
 import io.quartermaster.order.NewOrder;
+import io.quartermaster.order.OrderDraft;
+import io.quartermaster.order.OrderNames;
 import io.quartermaster.order.OrderOperation;
 import io.quartermaster.order.OrderPlacement;
-import io.quartermaster.order.OrderPlanner;
-import io.quartermaster.order.PlacedOrder;
 import io.quartermaster.order.PlannedItem;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,34 +27,27 @@ import org.jdbi.v3.core.Jdbi;
 public final class PoolChanges {
 
   private final Jdbi jdbi;
-  private final PoolDao pools;
-  private final NodeDao nodes;
+  private final PoolDao pools = new PoolDao();
+  private final NodeDao nodes = new NodeDao();
   private final PoolPatchParser patchParser;
   private final OrderPlanner planner;
   private final OrderPlacement placement;
+  private final PoolLifecycle lifecycle;
   private final PoolConfig config;
-  private final Runnable wakeEngine;
-  private final Clock clock;
 
   public PoolChanges(
       Jdbi jdbi,
-      PoolDao pools,
-      NodeDao nodes,
       FlavorCatalog catalog,
-      OrderPlanner planner,
+      OrderNames names,
       OrderPlacement placement,
-      PoolConfig config,
-      Runnable wakeEngine,
-      Clock clock) {
+      PoolLifecycle lifecycle,
+      PoolConfig config) {
     this.jdbi = jdbi;
-    this.pools = pools;
-    this.nodes = nodes;
     this.patchParser = new PoolPatchParser(catalog);
-    this.planner = planner;
+    this.planner = new OrderPlanner(catalog, names);
     this.placement = placement;
+    this.lifecycle = lifecycle;
     this.config = config;
-    this.wakeEngine = wakeEngine;
-    this.clock = clock;
   }
 
   /** Applies a merge patch; new node counts place a {@code modify} order. */
@@ -77,10 +68,11 @@ public final class PoolChanges {
             throw BadRequestException.nodeQuota();
           }
           List<PlannedItem> items = planner.scale(nodes.list(h, pool.id()), target);
-          if (!items.isEmpty()) {
-            placeModify(h, caller, pool, patch.manifest(), target, items);
-          }
-          pools.updateManifest(h, pool.id(), patch.manifest());
+          ObjectNode manifest =
+              items.isEmpty()
+                  ? patch.manifest()
+                  : placeModify(h, caller, pool, patch.manifest(), target, items);
+          pools.updateManifest(h, pool.id(), manifest);
         });
   }
 
@@ -104,7 +96,7 @@ public final class PoolChanges {
                                 "deleteNodeNames: " + nodeName + " is not a node of pool " + name));
             remaining.remove(node);
             items.add(
-                PlannedItem.node(ItemAction.deleteNode, node.name(), node.flavor(), node.az()));
+                PlannedItem.node(ItemAction.DELETE_NODE, node.name(), node.flavor(), node.az()));
           }
           if (remaining.isEmpty()) {
             throw BadRequestException.because(
@@ -113,8 +105,7 @@ public final class PoolChanges {
           ObjectNode manifest = pool.manifest().deepCopy();
           List<FlavorCount> target = NodeDao.countsOf(remaining);
           PoolManifests.setCounts(manifest, target);
-          placeModify(h, caller, pool, manifest, target, items);
-          pools.updateManifest(h, pool.id(), manifest);
+          pools.updateManifest(h, pool.id(), placeModify(h, caller, pool, manifest, target, items));
         });
   }
 
@@ -127,36 +118,30 @@ public final class PoolChanges {
           List<PlannedItem> items = new ArrayList<>();
           for (NodeRow node : nodes.list(h, pool.id())) {
             items.add(
-                PlannedItem.node(ItemAction.deleteNode, node.name(), node.flavor(), node.az()));
+                PlannedItem.node(ItemAction.DELETE_NODE, node.name(), node.flavor(), node.az()));
           }
-          items.add(PlannedItem.pool(ItemAction.deletePool, pool.name()));
-          PlacedOrder order = place(h, caller, pool, OrderOperation.DELETE, List.of(), items);
-          ObjectNode manifest = pool.manifest().deepCopy();
-          PoolManifests.recordOrder(manifest, pool.projectId(), order);
-          pools.updateManifest(h, pool.id(), manifest);
-          pools.markDeletionRequested(h, pool.id(), now());
+          items.add(PlannedItem.pool(ItemAction.DELETE_POOL, pool.name()));
+          OrderDraft order = place(h, caller, pool, OrderOperation.DELETE, List.of(), items);
+          pools.updateManifest(
+              h, pool.id(), PoolManifests.withOrder(pool.manifest(), pool.projectId(), order));
+          lifecycle.placed(h, order);
         });
   }
 
-  private void placeModify(
+  /** Places the {@code modify} order; answers {@code manifest} naming it. */
+  private ObjectNode placeModify(
       Handle h,
       Caller caller,
       PoolRow pool,
       ObjectNode manifest,
       List<FlavorCount> target,
       List<PlannedItem> items) {
-    PlacedOrder order = place(h, caller, pool, OrderOperation.MODIFY, target, items);
-    PoolManifests.recordOrder(manifest, pool.projectId(), order);
-    if (order.pending()) {
-      pools.setPhase(h, pool.id(), PoolPhase.Waiting, order.waitingMessage());
-    } else if (pool.phase() != PoolPhase.Running) {
-      boolean empty = nodes.list(h, pool.id()).isEmpty();
-      pools.setPhase(
-          h, pool.id(), empty ? PoolPhase.Creating : PoolPhase.Running, Optional.empty());
-    }
+    OrderDraft order = place(h, caller, pool, OrderOperation.MODIFY, target, items);
+    lifecycle.placed(h, order);
+    return PoolManifests.withOrder(manifest, pool.projectId(), order);
   }
 
-  private PlacedOrder place(
+  private OrderDraft place(
       Handle h,
       Caller caller,
       PoolRow pool,
@@ -182,18 +167,15 @@ public final class PoolChanges {
   }
 
   private PoolView change(Caller caller, String name, PoolMutation mutation) {
-    PoolView view =
-        jdbi.inTransaction(
-            h -> {
-              PoolRow pool =
-                  pools
-                      .lockLive(h, caller.projectId(), name)
-                      .orElseThrow(() -> NotFoundException.pool(name));
-              mutation.apply(h, pool);
-              return PoolView.load(h, nodes, pools.findById(h, pool.id()).orElseThrow());
-            });
-    wakeEngine.run();
-    return view;
+    return jdbi.inTransaction(
+        h -> {
+          PoolRow pool =
+              pools
+                  .lockLive(h, caller.projectId(), name)
+                  .orElseThrow(() -> NotFoundException.pool(name));
+          mutation.apply(h, pool);
+          return PoolView.load(h, nodes, pools.findById(h, pool.id()).orElseThrow());
+        });
   }
 
   private static int requested(PoolRow pool) {
@@ -202,10 +184,6 @@ public final class PoolChanges {
       sum += resource.path("count").asInt();
     }
     return sum;
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   @FunctionalInterface

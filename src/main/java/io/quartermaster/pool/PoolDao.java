@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for pools and their nodes. */
-public final class PoolDao {
+/** SQL for pools. */
+final class PoolDao {
 
   private static final String COLUMNS =
       """
@@ -20,7 +20,7 @@ public final class PoolDao {
       created_at, deletion_requested_at, deleted_at
       """;
 
-  public void insert(Handle h, PoolRow pool) {
+  void insert(Handle h, PoolRow pool) {
     h.createUpdate(
             """
             insert into pools (id, project_id, name, display_name, workspace_id, phase,
@@ -33,19 +33,19 @@ public final class PoolDao {
         .bind("name", pool.name())
         .bind("displayName", pool.displayName())
         .bind("workspaceId", pool.workspaceId())
-        .bind("phase", pool.phase().name())
+        .bind("phase", pool.phase().wire())
         .bind("statusMessage", pool.statusMessage().orElse(null))
         .bind("manifest", Sql.json(pool.manifest()))
         .bind("createdAt", Sql.timestamp(pool.createdAt()))
         .execute();
   }
 
-  public Optional<PoolRow> findLive(Handle h, String projectId, String name) {
+  Optional<PoolRow> findLive(Handle h, String projectId, String name) {
     return live(h, projectId, name, "");
   }
 
   /** The live pool, locked until the transaction ends: one change of a pool at a time. */
-  public Optional<PoolRow> lockLive(Handle h, String projectId, String name) {
+  Optional<PoolRow> lockLive(Handle h, String projectId, String name) {
     return live(h, projectId, name, " for update");
   }
 
@@ -62,21 +62,22 @@ public final class PoolDao {
         .findOne();
   }
 
-  public void markDeletionRequested(Handle h, UUID id, Instant now) {
+  void markDeletionRequested(Handle h, UUID id, Instant now) {
     h.createUpdate(
             """
-            update pools set deletion_requested_at = :now, phase = 'Deleting',
+            update pools set deletion_requested_at = :now, phase = :deleting,
               status_message = null, version = version + 1
             where id = :id
             """)
         .bind("id", id)
+        .bind("deleting", PoolPhase.DELETING.wire())
         .bind("now", Sql.timestamp(now))
         .execute();
   }
 
   /** How many live pools of a project's workspace stand in each phase, by phase name. */
-  public Map<String, Integer> countByPhase(Handle h, String projectId, String workspaceId) {
-    Map<String, Integer> counts = new java.util.HashMap<>();
+  Map<PoolPhase, Integer> countByPhase(Handle h, String projectId, String workspaceId) {
+    Map<PoolPhase, Integer> counts = new java.util.EnumMap<>(PoolPhase.class);
     h.createQuery(
             """
             select phase, count(*) as n from pools
@@ -85,12 +86,12 @@ public final class PoolDao {
             """)
         .bind("p", projectId)
         .bind("w", workspaceId)
-        .map((rs, ctx) -> Map.entry(rs.getString("phase"), rs.getInt("n")))
+        .map((rs, ctx) -> Map.entry(PoolPhase.fromWire(rs.getString("phase")), rs.getInt("n")))
         .forEach(e -> counts.put(e.getKey(), e.getValue()));
     return counts;
   }
 
-  public Optional<PoolRow> findById(Handle h, UUID id) {
+  Optional<PoolRow> findById(Handle h, UUID id) {
     return h.createQuery("select " + COLUMNS + " from pools where id = :id")
         .bind("id", id)
         .map((rs, ctx) -> row(rs))
@@ -98,7 +99,7 @@ public final class PoolDao {
   }
 
   /** Live pools of a project's workspace, oldest first. */
-  public List<PoolRow> listLive(Handle h, String projectId, String workspaceId) {
+  List<PoolRow> listLive(Handle h, String projectId, String workspaceId) {
     return h.createQuery(
             "select "
                 + COLUMNS
@@ -115,14 +116,14 @@ public final class PoolDao {
    * Serializes pool placement within a project until the transaction ends, so that the duplicate
    * name and quota checks cannot both pass for two racing requests.
    */
-  public void lockProject(Handle h, String projectId) {
+  void lockProject(Handle h, String projectId) {
     h.createQuery("select 1 from pg_advisory_xact_lock(hashtextextended(:p, 0))")
         .bind("p", projectId)
         .mapTo(Integer.class)
         .one();
   }
 
-  public boolean liveDisplayNameTaken(Handle h, String projectId, String displayName) {
+  boolean liveDisplayNameTaken(Handle h, String projectId, String displayName) {
     return h.createQuery(
             """
             select exists (select 1 from pools
@@ -135,7 +136,7 @@ public final class PoolDao {
   }
 
   /** The nodes a project's live pools ask for: the sum of their requested counts. */
-  public int requestedNodes(Handle h, String projectId) {
+  int requestedNodes(Handle h, String projectId) {
     return h.createQuery(
             """
             select coalesce(sum((r ->> 'count')::int), 0)
@@ -147,7 +148,7 @@ public final class PoolDao {
         .one();
   }
 
-  public void updateManifest(Handle h, UUID id, ObjectNode manifest) {
+  void updateManifest(Handle h, UUID id, ObjectNode manifest) {
     h.createUpdate(
             """
             update pools set manifest = cast(:m as jsonb), version = version + 1 where id = :id
@@ -157,19 +158,19 @@ public final class PoolDao {
         .execute();
   }
 
-  public void setPhase(Handle h, UUID id, PoolPhase phase, Optional<String> message) {
+  void setPhase(Handle h, UUID id, PoolPhase phase, Optional<String> message) {
     h.createUpdate(
             """
             update pools set phase = :phase, status_message = :message, version = version + 1
             where id = :id
             """)
         .bind("id", id)
-        .bind("phase", phase.name())
+        .bind("phase", phase.wire())
         .bind("message", message.orElse(null))
         .execute();
   }
 
-  public void markDeleted(Handle h, UUID id, Instant now) {
+  void markDeleted(Handle h, UUID id, Instant now) {
     h.createUpdate("update pools set deleted_at = :now, version = version + 1 where id = :id")
         .bind("id", id)
         .bind("now", Sql.timestamp(now))
@@ -180,7 +181,7 @@ public final class PoolDao {
    * Deletes up to {@code limit} pools whose delete order succeeded and that no order references any
    * more (their orders were purged), with any node rows left behind; returns how many.
    */
-  public int purgeDeletedUnreferenced(Handle h, int limit) {
+  int purgeDeletedUnreferenced(Handle h, int limit) {
     List<UUID> doomed =
         h.createQuery(
                 """
@@ -212,7 +213,7 @@ public final class PoolDao {
         rs.getString("name"),
         rs.getString("display_name"),
         rs.getString("workspace_id"),
-        PoolPhase.valueOf(rs.getString("phase")),
+        PoolPhase.fromWire(rs.getString("phase")),
         Optional.ofNullable(rs.getString("status_message")),
         (ObjectNode) Sql.jsonNode(rs, "manifest"),
         Sql.instant(rs, "created_at"),

@@ -66,7 +66,7 @@ record PoolListQuery(
   }
 
   boolean matches(PoolView pool) {
-    if (phases.isPresent() && !phases.get().contains(PoolPhase.valueOf(pool.status().phase()))) {
+    if (phases.isPresent() && !phases.get().contains(PoolPhase.fromWire(pool.status().phase()))) {
       return false;
     }
     for (LabelRequirement requirement : labels) {

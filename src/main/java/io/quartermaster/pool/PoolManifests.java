@@ -2,7 +2,8 @@ package io.quartermaster.pool;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quartermaster.order.PlacedOrder;
+import io.quartermaster.flavor.FlavorCount;
+import io.quartermaster.order.OrderDraft;
 import java.util.List;
 
 /** Edits of a pool's stored manifest that several pool changes share. */
@@ -22,12 +23,14 @@ final class PoolManifests {
     return (ObjectNode) manifest.get("spec");
   }
 
-  /** Points the pool's order label and annotation at its latest order. */
-  static void recordOrder(ObjectNode manifest, String projectId, PlacedOrder order) {
-    labels(manifest)
+  /** A copy of {@code manifest} whose order label and annotation name {@code order}. */
+  static ObjectNode withOrder(ObjectNode manifest, String projectId, OrderDraft order) {
+    ObjectNode copy = manifest.deepCopy();
+    labels(copy)
         .put(PoolView.PROJECT_LABEL, projectId)
         .put(PoolView.ORDER_NAME_LABEL, order.orderName());
-    annotations(manifest).put(PoolView.ORDER_ID_ANNOTATION, order.orderId());
+    annotations(copy).put(PoolView.ORDER_ID_ANNOTATION, order.orderId());
+    return copy;
   }
 
   /**

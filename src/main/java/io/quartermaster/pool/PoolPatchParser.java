@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.flavor.FlavorCatalog;
+import io.quartermaster.flavor.FlavorCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

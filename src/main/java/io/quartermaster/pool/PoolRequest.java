@@ -1,6 +1,7 @@
 package io.quartermaster.pool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quartermaster.flavor.FlavorCount;
 import io.quartermaster.order.Billing;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.flavor.FlavorCatalog;
+import io.quartermaster.flavor.FlavorCount;
 import io.quartermaster.order.Billing;
 import java.util.HashSet;
 import java.util.List;

@@ -1,19 +1,16 @@
 package io.quartermaster.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.ConflictException;
 import io.quartermaster.error.NotFoundException;
+import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.identity.Caller;
 import io.quartermaster.order.NewOrder;
+import io.quartermaster.order.OrderDraft;
+import io.quartermaster.order.OrderNames;
 import io.quartermaster.order.OrderOperation;
 import io.quartermaster.order.OrderPlacement;
-import io.quartermaster.order.OrderPlanner;
-import io.quartermaster.order.PlacedOrder;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,80 +21,56 @@ import org.jdbi.v3.core.Jdbi;
 public final class PoolService {
 
   private final Jdbi jdbi;
-  private final PoolDao pools;
-  private final NodeDao nodes;
+  private final PoolDao pools = new PoolDao();
+  private final NodeDao nodes = new NodeDao();
   private final PoolRequestParser parser;
   private final OrderPlanner planner;
   private final OrderPlacement placement;
   private final PoolConfig config;
-  private final Runnable wakeEngine;
-  private final Clock clock;
 
   public PoolService(
       Jdbi jdbi,
-      PoolDao pools,
-      NodeDao nodes,
-      io.quartermaster.flavor.FlavorCatalog catalog,
-      OrderPlanner planner,
+      FlavorCatalog catalog,
+      OrderNames names,
       OrderPlacement placement,
-      PoolConfig config,
-      Runnable wakeEngine,
-      Clock clock) {
+      PoolConfig config) {
     this.jdbi = jdbi;
-    this.pools = pools;
-    this.nodes = nodes;
     this.parser = new PoolRequestParser(catalog);
-    this.planner = planner;
+    this.planner = new OrderPlanner(catalog, names);
     this.placement = placement;
     this.config = config;
-    this.wakeEngine = wakeEngine;
-    this.clock = clock;
   }
 
   /** Creates a pool and places its {@code apply} order, in one transaction. */
   PoolView create(Caller caller, JsonNode body) {
     PoolRequest request = parser.parse(body);
-    PoolView view =
-        jdbi.inTransaction(
-            h -> {
-              pools.lockProject(h, caller.projectId());
-              if (pools.liveDisplayNameTaken(h, caller.projectId(), request.displayName())) {
-                throw ConflictException.poolExists();
-              }
-              if (pools.requestedNodes(h, caller.projectId()) + request.nodeCount()
-                  > config.nodeQuota()) {
-                throw BadRequestException.nodeQuota();
-              }
-              return insertWithOrder(h, caller, request);
-            });
-    wakeEngine.run();
-    return view;
+    return jdbi.inTransaction(
+        h -> {
+          pools.lockProject(h, caller.projectId());
+          if (pools.liveDisplayNameTaken(h, caller.projectId(), request.displayName())) {
+            throw ConflictException.poolExists();
+          }
+          if (pools.requestedNodes(h, caller.projectId()) + request.nodeCount()
+              > config.nodeQuota()) {
+            throw BadRequestException.nodeQuota();
+          }
+          return insertWithOrder(h, caller, request);
+        });
   }
 
+  /**
+   * Writes the pool's row once, already naming its order and in the phase the order gives it, and
+   * then the order that references it.
+   */
   private PoolView insertWithOrder(Handle h, Caller caller, PoolRequest request) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    UUID id = UUID.randomUUID();
     String name = request.displayName() + "-" + caller.projectId();
-    ObjectNode manifest = request.manifest();
-    PoolRow pool =
-        new PoolRow(
-            UUID.randomUUID(),
-            caller.projectId(),
-            name,
-            request.displayName(),
-            request.workspaceId(),
-            PoolPhase.Creating,
-            Optional.empty(),
-            manifest,
-            now,
-            Optional.empty(),
-            Optional.empty());
-    pools.insert(h, pool);
-    PlacedOrder order =
-        placement.place(
+    OrderDraft order =
+        placement.draft(
             h,
             new NewOrder(
                 caller.projectId(),
-                pool.id(),
+                id,
                 name,
                 request.displayName(),
                 request.workspaceId(),
@@ -108,13 +81,22 @@ public final class PoolService {
                 List.of(),
                 planner.apply(name, request.resources()),
                 caller));
-    PoolManifests.recordOrder(manifest, caller.projectId(), order);
-    pools.updateManifest(h, pool.id(), manifest);
-    if (order.pending()) {
-      pools.setPhase(h, pool.id(), PoolPhase.Waiting, order.waitingMessage());
-    }
-    PoolRow stored = pools.findById(h, pool.id()).orElseThrow();
-    return PoolView.load(h, nodes, stored);
+    PoolRow pool =
+        new PoolRow(
+            id,
+            caller.projectId(),
+            name,
+            request.displayName(),
+            request.workspaceId(),
+            PoolLifecycle.firstPhase(order),
+            order.waitingMessage(),
+            PoolManifests.withOrder(request.manifest(), caller.projectId(), order),
+            order.placedAt(),
+            Optional.empty(),
+            Optional.empty());
+    pools.insert(h, pool);
+    placement.place(h, order);
+    return PoolView.load(h, nodes, pool);
   }
 
   List<PoolView> list(String projectId, PoolListQuery query) {

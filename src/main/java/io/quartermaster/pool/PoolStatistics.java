@@ -24,34 +24,33 @@ public final class PoolStatistics {
   public record StatusCounts(int creating, int created, int failed, int pending, int deleting) {}
 
   private final Jdbi jdbi;
-  private final PoolDao pools;
+  private final PoolDao pools = new PoolDao();
   private final Clock clock;
 
-  public PoolStatistics(Jdbi jdbi, PoolDao pools, Clock clock) {
+  public PoolStatistics(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
-    this.pools = pools;
     this.clock = clock;
   }
 
   Response count(String projectId, String workspaceId) {
-    Map<String, Integer> byPhase =
+    Map<PoolPhase, Integer> byPhase =
         jdbi.withHandle(h -> pools.countByPhase(h, projectId, workspaceId));
     // Every phase counts in exactly one group. Unlike ListPools' status filter, which takes
     // Waiting as creating, the statistics count it apart as pending.
     StatusCounts status =
         new StatusCounts(
-            sum(byPhase, PoolPhase.Creating),
-            sum(byPhase, PoolPhase.Running, PoolPhase.ScalingFailed, PoolPhase.Abnormal),
-            sum(byPhase, PoolPhase.CreationFailed, PoolPhase.Error),
-            sum(byPhase, PoolPhase.Waiting),
-            sum(byPhase, PoolPhase.Deleting));
+            sum(byPhase, PoolPhase.CREATING),
+            sum(byPhase, PoolPhase.RUNNING, PoolPhase.SCALING_FAILED, PoolPhase.ABNORMAL),
+            sum(byPhase, PoolPhase.CREATION_FAILED, PoolPhase.ERROR),
+            sum(byPhase, PoolPhase.WAITING),
+            sum(byPhase, PoolPhase.DELETING));
     return new Response(new Statistics(status), goTime(clock.instant()));
   }
 
-  private static int sum(Map<String, Integer> byPhase, PoolPhase... phases) {
+  private static int sum(Map<PoolPhase, Integer> byPhase, PoolPhase... phases) {
     int sum = 0;
     for (PoolPhase phase : phases) {
-      sum += byPhase.getOrDefault(phase.name(), 0);
+      sum += byPhase.getOrDefault(phase, 0);
     }
     return sum;
   }

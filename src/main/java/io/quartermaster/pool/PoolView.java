@@ -2,6 +2,8 @@ package io.quartermaster.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quartermaster.flavor.FlavorCount;
+import io.quartermaster.order.ItemAction;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +38,7 @@ record PoolView(String apiVersion, String kind, Metadata metadata, JsonNode spec
 
   /** The view of {@code pool}, given its nodes and the nodes its unfinished order is changing. */
   static PoolView of(
-      PoolRow pool, List<FlavorCount> available, Map<String, List<FlavorCount>> inFlight) {
+      PoolRow pool, List<FlavorCount> available, Map<ItemAction, List<FlavorCount>> inFlight) {
     ObjectNode manifest = pool.manifest();
     JsonNode metadata = manifest.get("metadata");
     return new PoolView(
@@ -50,13 +52,13 @@ record PoolView(String apiVersion, String kind, Metadata metadata, JsonNode spec
             metadata.get("annotations")),
         manifest.get("spec"),
         new Status(
-            pool.phase().name(),
+            pool.phase().wire(),
             pool.statusMessage(),
             new Resources(
-                inFlight.getOrDefault("createNode", List.of()),
+                inFlight.getOrDefault(ItemAction.CREATE_NODE, List.of()),
                 available,
                 List.of(),
-                inFlight.getOrDefault("deleteNode", List.of()))));
+                inFlight.getOrDefault(ItemAction.DELETE_NODE, List.of()))));
   }
 
   /** The view of {@code pool} as it stands in the database now. */
@@ -68,7 +70,7 @@ record PoolView(String apiVersion, String kind, Metadata metadata, JsonNode spec
   static List<PoolView> loadAll(Handle h, NodeDao nodes, List<PoolRow> pools) {
     List<UUID> ids = pools.stream().map(PoolRow::id).toList();
     Map<UUID, List<FlavorCount>> available = nodes.counts(h, ids);
-    Map<UUID, Map<String, List<FlavorCount>>> inFlight = nodes.inFlight(h, ids);
+    Map<UUID, Map<ItemAction, List<FlavorCount>>> inFlight = nodes.inFlight(h, ids);
     return pools.stream()
         .map(
             pool ->

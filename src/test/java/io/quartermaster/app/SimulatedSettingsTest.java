@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quartermaster.engine.SimulatedFaults;
+import io.quartermaster.error.InvalidConfigException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.engine.webhook.WebhookConfig;
+import io.quartermaster.error.InvalidConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,16 +19,14 @@ class WebhookSettingsTest {
 
   @Test
   void theSimulatedProviderIsTheDefault() {
-    assertTrue(Config.fromEnvironment(Map.of()).engine().webhook().isEmpty());
-    assertTrue(
-        Config.fromEnvironment(Map.of("QM_PROVIDER", "simulated")).engine().webhook().isEmpty());
+    assertTrue(Config.fromEnvironment(Map.of()).webhook().isEmpty());
+    assertTrue(Config.fromEnvironment(Map.of("QM_PROVIDER", "simulated")).webhook().isEmpty());
   }
 
   @Test
   void theWebhookProviderNeedsAUrlAndASecretAndDefaultsTheRest() {
     WebhookConfig webhook =
         Config.fromEnvironment(webhook("https://ops.example.com/qm", SECRET))
-            .engine()
             .webhook()
             .orElseThrow();
 
@@ -48,7 +47,7 @@ class WebhookSettingsTest {
     env.put("QM_WEBHOOK_BACKOFF", "PT1S");
     env.put("QM_WEBHOOK_MAX_BACKOFF", "PT5S");
 
-    WebhookConfig webhook = Config.fromEnvironment(env).engine().webhook().orElseThrow();
+    WebhookConfig webhook = Config.fromEnvironment(env).webhook().orElseThrow();
 
     assertEquals(
         new WebhookConfig(

@@ -38,13 +38,14 @@ class FailuresLeakNothingTest {
   private static final String TWO_CPU = "modelarts.vm.cpu.2u.d";
   private static final int TENANTS = 4;
   private static final int POOLS_PER_TENANT = 5;
+  private static final String SCARCE = TestServer.scarceFlavor();
 
   /** One flavor set per pool, by index: mixed, scarce and reliable flavors. */
   private static final List<List<String>> FLAVORS =
       List.of(
           List.of(Pools.CPU),
           List.of(Pools.GPU, TWO_CPU),
-          List.of(TestServer.SCARCE_FLAVOR, Pools.CPU),
+          List.of(SCARCE, Pools.CPU),
           List.of(TWO_CPU),
           List.of(Pools.GPU));
 
@@ -61,7 +62,7 @@ class FailuresLeakNothingTest {
     SimulatedFaults faults =
         new SimulatedFaults(
             0.3,
-            Map.of(TestServer.SCARCE_FLAVOR, 0.5, TWO_CPU, 0.15),
+            Map.of(SCARCE, 0.5, TWO_CPU, 0.15),
             Duration.ofMillis(1),
             Duration.ofMillis(10),
             Optional.of(Duration.ofMillis(10)),
@@ -113,7 +114,7 @@ class FailuresLeakNothingTest {
   /** Each pool: created, scaled out, scaled in, trimmed; every other one deleted. */
   private static void livePools(Tenant tenant) {
     for (int i = 0; i < POOLS_PER_TENANT; i++) {
-      PoolLifecycle pool = new PoolLifecycle(tenant, jdbi, "pool-" + i, FLAVORS.get(i));
+      PoolJourney pool = new PoolJourney(tenant, jdbi, "pool-" + i, FLAVORS.get(i));
       pool.create(2);
       pool.scaleBy(2);
       pool.scaleBy(-1);

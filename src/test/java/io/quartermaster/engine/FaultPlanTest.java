@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.app.Config;
-import io.quartermaster.app.InvalidConfigException;
+import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.ItemAction;
 import java.time.Duration;
@@ -167,11 +167,11 @@ class FaultPlanTest {
   }
 
   static ProvisionRequest create(String key, String flavor) {
-    return node(ItemAction.createNode, key, flavor);
+    return node(ItemAction.CREATE_NODE, key, flavor);
   }
 
   static ProvisionRequest delete(String key, String flavor) {
-    return node(ItemAction.deleteNode, key, flavor);
+    return node(ItemAction.DELETE_NODE, key, flavor);
   }
 
   private static ProvisionRequest node(ItemAction action, String key, String flavor) {

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.ItemAction;
-import io.quartermaster.order.OrderEventLog;
-import io.quartermaster.order.OrderLifecycleDao;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.order.OrderProgress;
+import io.quartermaster.pool.PoolLifecycle;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.PoolDriver;
 import io.quartermaster.testing.Pools;
@@ -37,7 +36,6 @@ class OrderReplayTest {
   private final SimulatedProvider simulated =
       new SimulatedProvider(
           jdbi,
-          new SimulatedCapacityDao(),
           FlavorCatalog.load(TestServer.get().config().pools().flavorCatalog()),
           new FaultPlan(SimulatedFaults.NONE, Duration.ZERO, KeyedRandom.seeded(0)),
           TestServer.get().clock());
@@ -49,7 +47,7 @@ class OrderReplayTest {
     long order = heldOrder(pools.create(yearly(2)));
 
     assertThrows(
-        IllegalStateException.class, () -> runner(diesAfter(ItemAction.createNode)).run(order));
+        IllegalStateException.class, () -> runner(diesAfter(ItemAction.CREATE_NODE)).run(order));
     assertEquals(1, ledger.held(pool).size(), "the provider allocated the first node");
     assertEquals(List.of(), ledger.recorded(pool), "the engine never recorded it");
 
@@ -75,7 +73,7 @@ class OrderReplayTest {
     long order = heldOrder(patched.body());
 
     assertThrows(
-        IllegalStateException.class, () -> runner(diesAfter(ItemAction.deleteNode)).run(order));
+        IllegalStateException.class, () -> runner(diesAfter(ItemAction.DELETE_NODE)).run(order));
     assertEquals(1, ledger.held(pool).size(), "the provider released the node");
     assertEquals(2, ledger.recorded(pool).size(), "the engine still lists it");
 
@@ -89,7 +87,7 @@ class OrderReplayTest {
   @Test
   void anItemGivenUpOnFailsAndLeavesNothingHeld() throws Exception {
     long order = heldOrder(pools.create(yearly(2)));
-    OrderRunner dying = runner(diesAfter(ItemAction.createNode));
+    OrderRunner dying = runner(diesAfter(ItemAction.CREATE_NODE));
     assertThrows(IllegalStateException.class, () -> dying.run(order));
 
     dying.giveUp(order, "the engine died before recording os-node");
@@ -155,13 +153,9 @@ class OrderReplayTest {
 
   private OrderRunner runner(Provider provider) {
     return new OrderRunner(
-        jdbi,
-        new OrderLifecycleDao(),
-        new OrderEventLog(),
-        new PoolDao(),
-        new NodeDao(),
+        new OrderProgress(jdbi, new PoolLifecycle(), TestServer.get().clock()),
         provider,
-        TestServer.get().clock());
+        new EngineMeters(new SimpleMeterRegistry(), "test"));
   }
 
   /** The simulated provider, except that the first {@code action} it carries out then dies. */

@@ -30,7 +30,7 @@ class SimulatedProviderTest {
 
   @Test
   void aReplayedCreateAllocatesOnceAndSucceedsWhateverItsFateWouldBeNow() throws Exception {
-    ProvisionRequest create = request(ItemAction.createNode, "CS2401010000AAAAA-1", "node-a");
+    ProvisionRequest create = request(ItemAction.CREATE_NODE, "CS2401010000AAAAA-1", "node-a");
 
     assertEquals(ProvisionOutcome.succeeded(), provider(SimulatedFaults.NONE).apply(create));
     // The engine died before recording the node; it comes back with faults that would now fail
@@ -49,7 +49,7 @@ class SimulatedProviderTest {
     SimulatedProvider provider = provider(faults);
     int failed = 0;
     for (int i = 0; i < 20; i++) {
-      ProvisionRequest create = request(ItemAction.createNode, "CS2401010000BBBBB-" + i, "n-" + i);
+      ProvisionRequest create = request(ItemAction.CREATE_NODE, "CS2401010000BBBBB-" + i, "n-" + i);
       ProvisionOutcome first = provider.apply(create);
       assertEquals(first, provider(faults).apply(create), "a replay meets the first fate");
       if (first instanceof ProvisionOutcome.Failed f) {
@@ -66,8 +66,8 @@ class SimulatedProviderTest {
   @Test
   void aFailedDeleteKeepsTheNodeAndItsCapacity() throws Exception {
     provider(SimulatedFaults.NONE)
-        .apply(request(ItemAction.createNode, "CS2401010000CCCCC-1", "node-c"));
-    ProvisionRequest delete = request(ItemAction.deleteNode, "CS2401010000DDDDD-0", "node-c");
+        .apply(request(ItemAction.CREATE_NODE, "CS2401010000CCCCC-1", "node-c"));
+    ProvisionRequest delete = request(ItemAction.DELETE_NODE, "CS2401010000DDDDD-0", "node-c");
 
     ProvisionOutcome failed = provider(alwaysFailing(Duration.ofSeconds(5))).apply(delete);
 
@@ -78,7 +78,7 @@ class SimulatedProviderTest {
         ((ProvisionOutcome.Failed) failed).message());
     assertEquals(List.of("node-c"), heldNames());
 
-    ProvisionRequest again = request(ItemAction.deleteNode, "CS2401010000EEEEE-0", "node-c");
+    ProvisionRequest again = request(ItemAction.DELETE_NODE, "CS2401010000EEEEE-0", "node-c");
     assertEquals(ProvisionOutcome.succeeded(), provider(SimulatedFaults.NONE).apply(again));
     assertEquals(List.of(), heldNames());
     // Replayed after the engine died before recording the deletion: already done, so done.
@@ -100,7 +100,7 @@ class SimulatedProviderTest {
     Instant start = Instant.now();
 
     ProvisionOutcome outcome =
-        provider(slow).apply(request(ItemAction.createNode, "CS2401010000FFFFF-1", "node-f"));
+        provider(slow).apply(request(ItemAction.CREATE_NODE, "CS2401010000FFFFF-1", "node-f"));
 
     Duration took = Duration.between(start, Instant.now());
     assertEquals(
@@ -114,16 +114,16 @@ class SimulatedProviderTest {
   @Test
   void abandoningAnOperationUndoesIt() throws Exception {
     SimulatedProvider provider = provider(SimulatedFaults.NONE);
-    ProvisionRequest create = request(ItemAction.createNode, "CS2401010000GGGGG-1", "node-g");
+    ProvisionRequest create = request(ItemAction.CREATE_NODE, "CS2401010000GGGGG-1", "node-g");
     provider.apply(create);
-    provider.apply(request(ItemAction.createNode, "CS2401010000GGGGG-2", "node-h"));
+    provider.apply(request(ItemAction.CREATE_NODE, "CS2401010000GGGGG-2", "node-h"));
 
     provider.abandon(create);
     assertEquals(List.of("node-h"), heldNames());
     provider.abandon(create);
     assertEquals(List.of("node-h"), heldNames(), "abandoning twice changes nothing more");
 
-    ProvisionRequest delete = request(ItemAction.deleteNode, "CS2401010000HHHHH-0", "node-h");
+    ProvisionRequest delete = request(ItemAction.DELETE_NODE, "CS2401010000HHHHH-0", "node-h");
     provider.apply(delete);
     assertEquals(List.of(), heldNames());
     provider.abandon(delete);
@@ -139,7 +139,6 @@ class SimulatedProviderTest {
   private SimulatedProvider provider(SimulatedFaults faults) {
     return new SimulatedProvider(
         jdbi,
-        new SimulatedCapacityDao(),
         catalog,
         new FaultPlan(faults, Duration.ZERO, KeyedRandom.seeded(faults.seed())),
         Clock.systemUTC());

@@ -81,16 +81,14 @@ class TwoInstancesTest {
     return base.withDatabase(
             new DatabaseConfig(dataDir, Optional.of(postgres.jdbcUrl()), "postgres", "", 8, false))
         .withPools(new PoolConfig(10_000, base.pools().flavorCatalog()))
-        .withEngine(
-            base.engine()
-                .withWebhook(
-                    new WebhookConfig(
-                        url,
-                        "a-secret-of-enough-length",
-                        Duration.ofSeconds(5),
-                        3,
-                        Duration.ofMillis(50),
-                        Duration.ofMillis(500))));
+        .withWebhook(
+            new WebhookConfig(
+                url,
+                "a-secret-of-enough-length",
+                Duration.ofSeconds(5),
+                3,
+                Duration.ofMillis(50),
+                Duration.ofMillis(500)));
   }
 
   @AfterAll

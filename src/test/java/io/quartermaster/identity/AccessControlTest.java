@@ -59,6 +59,7 @@ class AccessControlTest {
 
   private static HttpResult call(String token, String projectId, String role) {
     return new ApiClient("http://127.0.0.1:" + probe.port(), token)
+        .unchecked()
         .get("/v1/" + projectId + "/probe/" + role);
   }
 

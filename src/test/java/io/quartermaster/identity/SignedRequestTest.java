@@ -86,7 +86,7 @@ class SignedRequestTest {
 
   private static String toJson(Object body) {
     try {
-      return io.quartermaster.http.Json.mapper().writeValueAsString(body);
+      return io.quartermaster.json.Json.mapper().writeValueAsString(body);
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Tenant;
@@ -28,7 +29,7 @@ class ListOrdersTest {
   private Tenant tenant;
   private String projectId;
   private ApiClient viewer;
-  private OrderFixtures.Pool pool;
+  private PoolRow pool;
 
   @BeforeEach
   void newProject() {
@@ -56,11 +57,13 @@ class ListOrdersTest {
   @Test
   void ordersCarryEveryFieldOfTheContractAndOmitThoseWithoutValue() throws Exception {
     Instant placed = now.minus(Duration.ofHours(3));
-    var apply = fixtures.order(pool, placed).name("order.pool-5ed5-aaaaa").insert();
+    var apply =
+        fixtures.order(pool, placed).name("order.pool-5ed5-aaaaa").placerUnrecorded().insert();
     var modify =
         fixtures
             .order(pool, placed.plusSeconds(60))
             .name("order.pool-5ed5-bbbbb")
+            .placerUnrecorded()
             .operation("modify", counts(TWO_CPU, 1), counts(TWO_CPU, 3))
             .yearly("2", "1")
             .failed("Capacity of modelarts.vm.cpu.2u.d in az-1 is exhausted.")
@@ -69,6 +72,7 @@ class ListOrdersTest {
         fixtures
             .order(pool, placed.plusSeconds(120))
             .name("order.pool-5ed5-ccccc")
+            .placerUnrecorded()
             .operation("delete", counts(TWO_CPU, 1), "[]")
             .phase("pending")
             .insert();
@@ -224,19 +228,20 @@ class ListOrdersTest {
     Instant t1 = now.minus(Duration.ofHours(3));
     Instant t2 = t1.plusMillis(1);
     Instant t3 = t2.plusMillis(1);
-    fixtures.order(pool, t1).name("order.pool-5ed5-t1").insert();
-    fixtures.order(pool, t2).name("order.pool-5ed5-t2").insert();
-    fixtures.order(pool, t3).name("order.pool-5ed5-t3").insert();
+    fixtures.order(pool, t1).name("order.pool-5ed5-tttt1").insert();
+    fixtures.order(pool, t2).name("order.pool-5ed5-tttt2").insert();
+    fixtures.order(pool, t3).name("order.pool-5ed5-tttt3").insert();
     long m1 = t1.toEpochMilli();
 
     assertEquals(
-        List.of("order.pool-5ed5-t2", "order.pool-5ed5-t1"),
+        List.of("order.pool-5ed5-tttt2", "order.pool-5ed5-tttt1"),
         names(list("since=" + m1 + "&until=" + (m1 + 1))));
     assertEquals(
-        List.of("order.pool-5ed5-t2"), names(list("since=" + (m1 + 1) + "&until=" + (m1 + 1))));
+        List.of("order.pool-5ed5-tttt2"), names(list("since=" + (m1 + 1) + "&until=" + (m1 + 1))));
     assertEquals(
-        List.of("order.pool-5ed5-t3", "order.pool-5ed5-t2"), names(list("since=" + (m1 + 1))));
-    assertEquals(List.of("order.pool-5ed5-t1"), names(list("until=" + m1)));
+        List.of("order.pool-5ed5-tttt3", "order.pool-5ed5-tttt2"),
+        names(list("since=" + (m1 + 1))));
+    assertEquals(List.of("order.pool-5ed5-tttt1"), names(list("until=" + m1)));
   }
 
   @Test

@@ -3,8 +3,7 @@ package io.quartermaster.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quartermaster.order.OrderWorld.Placed;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.TestServer;
 import java.time.Duration;
@@ -35,14 +34,15 @@ class OrderEventLogTest {
   void everyChangeOfEveryOrderIsLoggedInOrderWithoutGaps() {
     OrderWorld running = new OrderWorld();
     Placed succeeded = running.create(Pools.CPU, 2, false);
-    Placed failed = running.create(TestServer.SCARCE_FLAVOR, TestServer.SCARCE_CAPACITY + 1, false);
+    Placed failed =
+        running.create(TestServer.scarceFlavor(), TestServer.SCARCE_CAPACITY + 1, false);
     Placed settled = running.create(SMALL_CPU, TestServer.APPROVAL_THRESHOLD + 1, true);
     assertEquals(200, running.act(running.tenant.member(), settled, "pay").status());
     assertEquals(200, running.act(running.tenant.admin(), settled, "approve").status());
     running.awaitOrder(succeeded, "successed");
     running.awaitOrder(failed, "failed");
     running.awaitOrder(settled, "successed");
-    // Deleting the failed pool gives its scarce nodes back, for the tests that count on them.
+    // Deleting the failed pool puts a delete order, and its items, in the log too.
     assertEquals(
         200,
         running.tenant.member().delete(running.poolsPath() + "/" + failed.poolName()).status());
@@ -57,14 +57,7 @@ class OrderEventLogTest {
     assertEquals(200, refused.act(refused.tenant.member(), cancelled, "cancel").status());
     Placed expired = refused.create(Pools.CPU, 1, true);
     server.clock().advance(Duration.ofDays(8));
-    new OrderExpiry(
-            server.jdbi(),
-            new OrderEventLog(),
-            new PoolDao(),
-            new NodeDao(),
-            Duration.ofDays(7),
-            100,
-            server.clock())
+    new OrderExpiry(server.jdbi(), new PoolLifecycle(), Duration.ofDays(7), 100, server.clock())
         .expireDue();
     server.clock().reset();
 

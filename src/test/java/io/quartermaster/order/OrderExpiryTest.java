@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quartermaster.order.OrderWorld.Placed;
-import io.quartermaster.pool.NodeDao;
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.TestServer;
@@ -36,14 +36,7 @@ class OrderExpiryTest {
   }
 
   private OrderExpiry expiry(int batchSize) {
-    return new OrderExpiry(
-        server.jdbi(),
-        new OrderEventLog(),
-        new PoolDao(),
-        new NodeDao(),
-        TIMEOUT,
-        batchSize,
-        server.clock());
+    return new OrderExpiry(server.jdbi(), new PoolLifecycle(), TIMEOUT, batchSize, server.clock());
   }
 
   /** Makes the recurring job due now; the scheduler's next poll runs it. */
@@ -110,7 +103,7 @@ class OrderExpiryTest {
     Instant placed = server.clock().instant().minus(TIMEOUT).minusSeconds(60);
     List<OrderFixtures.Inserted> orders = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      OrderFixtures.Pool pool = fixtures.pool(projectId, "pool-exp" + i, "0", placed);
+      PoolRow pool = fixtures.pool(projectId, "pool-exp" + i, "0", placed);
       orders.add(fixtures.order(pool, placed.plusMillis(i)).phase("pending").insert());
     }
     OrderExpiry expiry = expiry(2);
@@ -147,13 +140,7 @@ class OrderExpiryTest {
   void theReasonRendersTheConfiguredTimeout() {
     OrderExpiry expiry =
         new OrderExpiry(
-            server.jdbi(),
-            new OrderEventLog(),
-            new PoolDao(),
-            new NodeDao(),
-            Duration.ofHours(36),
-            10,
-            server.clock());
+            server.jdbi(), new PoolLifecycle(), Duration.ofHours(36), 10, server.clock());
     assertEquals(
         "Not approved within 1 day 12 hours.", expiry.failReason(new Awaiting(false, true)));
     assertEquals("Not paid within 1 day 12 hours.", expiry.failReason(new Awaiting(true, false)));

@@ -1,26 +1,40 @@
 package io.quartermaster.order;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quartermaster.flavor.FlavorCount;
+import io.quartermaster.identity.Caller;
+import io.quartermaster.identity.Role;
+import io.quartermaster.json.Json;
+import io.quartermaster.pool.PoolFixtures;
+import io.quartermaster.pool.PoolPhase;
+import io.quartermaster.pool.PoolRow;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.UUID;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Writes pools, orders and order items straight into the database, for tests of the read side that
- * need orders in states and at times of their choosing.
+ * Writes pools, orders and order items for tests of the read side that need orders in states and at
+ * times of their choosing. They are written by the service's own DAOs: an order is inserted as
+ * placing does it and then moved on by the same steps the engine takes.
  */
 final class OrderFixtures {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final TypeReference<List<FlavorCount>> COUNTS = new TypeReference<>() {};
   static final String TWO_CPU = "modelarts.vm.cpu.2u.d";
 
   private final Jdbi jdbi;
+  private final PoolFixtures pools;
+  private final OrderLifecycleDao orders = new OrderLifecycleDao();
 
   OrderFixtures(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.pools = new PoolFixtures(jdbi);
   }
 
   static String randomProjectId() {
@@ -37,45 +51,18 @@ final class OrderFixtures {
     return out.toString();
   }
 
-  /** A pool row as the fixtures wrote it. */
-  record Pool(UUID id, String projectId, String name, String displayName, String workspaceId) {}
-
-  Pool pool(String projectId, String displayName, String workspaceId, Instant createdAt) {
-    Pool pool =
-        new Pool(
-            UUID.randomUUID(), projectId, displayName + "-" + projectId, displayName, workspaceId);
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    insert into pools (id, project_id, name, display_name, workspace_id, phase,
-                                       manifest, created_at)
-                    values (:id, :projectId, :name, :displayName, :workspaceId, 'Running',
-                            '{}'::jsonb, :createdAt)
-                    """)
-                .bind("id", pool.id())
-                .bind("projectId", projectId)
-                .bind("name", pool.name())
-                .bind("displayName", displayName)
-                .bind("workspaceId", workspaceId)
-                .bind("createdAt", utc(createdAt))
-                .execute());
-    return pool;
+  /** A running pool. */
+  PoolRow pool(String projectId, String displayName, String workspaceId, Instant createdAt) {
+    return pools.pool(projectId, displayName, workspaceId, PoolPhase.RUNNING, createdAt);
   }
 
-  void markDeleted(Pool pool, Instant at) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "update pools set deleted_at = :at, deletion_requested_at = :at where id = :id")
-                .bind("at", utc(at))
-                .bind("id", pool.id())
-                .execute());
+  void markDeleted(PoolRow pool, Instant at) {
+    pools.markDeleted(pool, at);
   }
 
   /** An order of {@code pool} to insert; defaults make a finished pay-per-use apply order. */
-  NewOrder order(Pool pool, Instant createdAt) {
-    return new NewOrder(pool, createdAt);
+  OrderSpec order(PoolRow pool, Instant createdAt) {
+    return new OrderSpec(pool, createdAt);
   }
 
   static String counts(String flavor, int count) {
@@ -84,26 +71,25 @@ final class OrderFixtures {
         .formatted(flavor, count, count, count);
   }
 
-  final class NewOrder {
-    private final Pool pool;
+  final class OrderSpec {
+    private final PoolRow pool;
     String orderName;
     String orderId =
         "CS" + random("0123456789", 10) + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 5);
     String workspaceId;
-    String operation = "apply";
-    String phase = "successed";
-    String billingMode = "0";
-    String periodType;
-    String periodNum;
+    OrderOperation operation = OrderOperation.APPLY;
+    OrderPhase phase = OrderPhase.SUCCESSED;
+    Billing billing = Billing.payPerUse();
     String initCount;
     String specCount = counts(TWO_CPU, 1);
     String resultCount = counts(TWO_CPU, 1);
     String failReason;
+    boolean placerRecorded = true;
     Instant createdAt;
     Instant beginAt;
     Instant endAt;
 
-    private NewOrder(Pool pool, Instant createdAt) {
+    private OrderSpec(PoolRow pool, Instant createdAt) {
       this.pool = pool;
       this.orderName =
           "order." + pool.displayName() + "-" + random("abcdefghijklmnopqrstuvwxyz0123456789", 5);
@@ -113,90 +99,92 @@ final class OrderFixtures {
       this.endAt = createdAt.plusSeconds(10);
     }
 
-    NewOrder name(String value) {
+    OrderSpec name(String value) {
       orderName = value;
       return this;
     }
 
-    NewOrder operation(String value, String init, String spec) {
-      operation = value;
+    OrderSpec operation(String value, String init, String spec) {
+      operation = OrderOperation.fromWire(value);
       initCount = init;
       specCount = spec;
       return this;
     }
 
     /** Sets the phase with timestamps that fit it: pending has neither, processing no end. */
-    NewOrder phase(String value) {
-      phase = value;
-      if (value.equals("pending")) {
+    OrderSpec phase(String value) {
+      phase = OrderPhase.fromWire(value);
+      if (phase == OrderPhase.PENDING) {
         beginAt = null;
       }
-      if (value.equals("pending") || value.equals("processing")) {
+      if (phase == OrderPhase.PENDING || phase == OrderPhase.PROCESSING) {
         endAt = null;
       }
       return this;
     }
 
-    NewOrder failed(String reason) {
-      phase = "failed";
+    OrderSpec failed(String reason) {
+      phase = OrderPhase.FAILED;
       failReason = reason;
       return this;
     }
 
-    NewOrder yearly(String type, String num) {
-      billingMode = "1";
-      periodType = type;
-      periodNum = num;
+    OrderSpec yearly(String type, String num) {
+      billing = new Billing(Billing.YEARLY_MONTHLY, Optional.of(type), Optional.of(num), false);
       return this;
     }
 
-    NewOrder workspace(String value) {
+    OrderSpec workspace(String value) {
       workspaceId = value;
       return this;
     }
 
-    /** Inserts the order and returns it as stored, with its surrogate key. */
+    /**
+     * Leaves out who placed the order, as on orders from before placers were recorded; the service
+     * itself always records them, so this one column pair is written by hand.
+     */
+    OrderSpec placerUnrecorded() {
+      placerRecorded = false;
+      return this;
+    }
+
+    /**
+     * Inserts the order as placing does (pending, or processing), then takes it to its phase by the
+     * engine's steps; returns it with its surrogate key.
+     */
     Inserted insert() {
+      // A pending order waits for something; here, as before approval, payment.
+      Awaiting awaiting = new Awaiting(phase == OrderPhase.PENDING, false);
+      var order =
+          new NewOrder(
+              pool.projectId(),
+              pool.id(),
+              pool.name(),
+              pool.displayName(),
+              workspaceId,
+              operation,
+              billing,
+              Optional.ofNullable(initCount).map(OrderFixtures::parse),
+              parse(specCount),
+              parse(resultCount),
+              List.of(),
+              new Caller("f1" + "0".repeat(30), "fixture-user", pool.projectId(), Role.MEMBER));
+      OrderDraft draft = new OrderDraft(order, orderName, orderId, awaiting, createdAt);
       long id =
-          jdbi.withHandle(
-              h ->
-                  h.createQuery(
-                          """
-                          insert into orders (project_id, order_name, order_id, pool_id,
-                              resource_name, resource_display_name, workspace_id, operation, phase,
-                              billing_mode, period_type, period_num, init_count, spec_count,
-                              result_count, fail_reason, created_at, begin_at, end_at,
-                              awaiting_payment)
-                          values (:projectId, :orderName, :orderId, :poolId, :resourceName,
-                              :displayName, :workspaceId, :operation, :phase, :billingMode,
-                              :periodType, :periodNum, cast(:initCount as jsonb),
-                              cast(:specCount as jsonb), cast(:resultCount as jsonb), :failReason,
-                              :createdAt, :beginAt, :endAt, :awaitingPayment)
-                          returning id
-                          """)
-                      .bind("projectId", pool.projectId())
-                      .bind("orderName", orderName)
-                      .bind("orderId", orderId)
-                      .bind("poolId", pool.id())
-                      .bind("resourceName", pool.name())
-                      .bind("displayName", pool.displayName())
-                      .bind("workspaceId", workspaceId)
-                      .bind("operation", operation)
-                      .bind("phase", phase)
-                      .bind("billingMode", billingMode)
-                      .bind("periodType", periodType)
-                      .bind("periodNum", periodNum)
-                      .bind("initCount", initCount)
-                      .bind("specCount", specCount)
-                      .bind("resultCount", resultCount)
-                      .bind("failReason", failReason)
-                      .bind("createdAt", utc(createdAt))
-                      .bind("beginAt", utc(beginAt))
-                      .bind("endAt", utc(endAt))
-                      // A pending order waits for something; here, as before approval, payment.
-                      .bind("awaitingPayment", phase.equals("pending"))
-                      .mapTo(Long.class)
-                      .one());
+          jdbi.inTransaction(
+              h -> {
+                long inserted = orders.insert(h, draft);
+                if (phase != OrderPhase.PENDING) {
+                  orders.markBegun(h, inserted, beginAt);
+                }
+                if (phase == OrderPhase.SUCCESSED || phase == OrderPhase.FAILED) {
+                  orders.finish(h, inserted, phase, Optional.ofNullable(failReason), endAt);
+                }
+                if (!placerRecorded) {
+                  forgetPlacer(h, inserted);
+                }
+                return inserted;
+              });
       return new Inserted(id, orderName, orderId, createdAt);
     }
   }
@@ -204,36 +192,46 @@ final class OrderFixtures {
   /** An inserted order: its surrogate key and the names a client asks for it by. */
   record Inserted(long id, String orderName, String orderId, Instant createdAt) {}
 
+  /** Adds {@code items} to the order, all planned, as placing it does. */
+  void items(Inserted order, PlannedItem... items) {
+    jdbi.useTransaction(h -> orders.insertItems(h, order.id(), List.of(items)));
+  }
+
+  /**
+   * Takes the planned item {@code seq} to {@code status} by the engine's steps: begun at {@code
+   * beginAt}, and settled at {@code updatedAt} with {@code message} when it succeeded or failed.
+   */
   void item(
       Inserted order,
       int seq,
-      String action,
-      String resourceName,
-      String status,
+      ItemStatus status,
       String message,
       Instant beginAt,
       Instant updatedAt) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    insert into order_items (order_id, seq, action, resource_name, status, message,
-                                             begin_at, updated_at)
-                    values (:orderId, :seq, :action, :resourceName, :status, :message, :beginAt,
-                            :updatedAt)
-                    """)
-                .bind("orderId", order.id())
-                .bind("seq", seq)
-                .bind("action", action)
-                .bind("resourceName", resourceName)
-                .bind("status", status)
-                .bind("message", message)
-                .bind("beginAt", utc(beginAt))
-                .bind("updatedAt", utc(updatedAt))
-                .execute());
+    jdbi.useTransaction(
+        h -> {
+          orders.startItem(h, order.id(), seq, beginAt);
+          if (status == ItemStatus.SUCCEED || status == ItemStatus.FAILED) {
+            orders.finishItem(h, order.id(), seq, status, Optional.ofNullable(message), updatedAt);
+          }
+        });
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  private static void forgetPlacer(Handle h, long id) {
+    h.createUpdate(
+            """
+            update orders set created_by_user_id = null, created_by_user_name = null
+            where id = :id
+            """)
+        .bind("id", id)
+        .execute();
+  }
+
+  private static List<FlavorCount> parse(String json) {
+    try {
+      return Json.mapper().readValue(json, COUNTS);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.common.uri.UriQuery;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import io.quartermaster.testing.TestServer;
 import java.time.Clock;
 import java.util.ArrayList;

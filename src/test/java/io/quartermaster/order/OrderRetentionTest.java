@@ -3,7 +3,8 @@ package io.quartermaster.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quartermaster.pool.PoolDao;
+import io.quartermaster.pool.PoolLifecycle;
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,29 +34,29 @@ class OrderRetentionTest {
   }
 
   private OrderRetention retention() {
-    return new OrderRetention(
-        server.jdbi(), new OrderLifecycleDao(), new PoolDao(), RETENTION, 2, server.clock());
+    return new OrderRetention(server.jdbi(), new PoolLifecycle(), RETENTION, 2, server.clock());
   }
 
   @Test
   void finishedOrdersOlderThanTheRetentionGoWithTheirItemsEventsAndDeletedPools() {
     Instant old = now.minus(RETENTION).plus(Duration.ofDays(1));
     // A deleted pool whose orders are all old.
-    OrderFixtures.Pool gone = fixtures.pool(projectId, "pool-gone", "0", old);
+    PoolRow gone = fixtures.pool(projectId, "pool-gone", "0", old);
     var goneApply = fixtures.order(gone, old).insert();
     var goneDelete =
         fixtures.order(gone, old.plusSeconds(60)).operation("delete", null, "[]").insert();
     fixtures.markDeleted(gone, old.plusSeconds(120));
     // A live pool with an old finished order and an old order that never finished.
-    OrderFixtures.Pool live = fixtures.pool(projectId, "pool-live", "0", old);
+    PoolRow live = fixtures.pool(projectId, "pool-live", "0", old);
     var liveOld = fixtures.order(live, old).failed("Capacity exhausted.").insert();
     var stuck = fixtures.order(live, old.plusSeconds(1)).phase("processing").insert();
     // A deleted pool still named by a recent order.
-    OrderFixtures.Pool recent = fixtures.pool(projectId, "pool-recent", "0", now);
+    PoolRow recent = fixtures.pool(projectId, "pool-recent", "0", now);
     var recentOrder = fixtures.order(recent, now.minus(Duration.ofDays(10))).insert();
     fixtures.markDeleted(recent, now.minus(Duration.ofDays(9)));
     for (var order : List.of(goneApply, goneDelete, liveOld, stuck, recentOrder)) {
-      fixtures.item(order, 0, "createPool", "pool", "succeed", null, order.createdAt(), now);
+      fixtures.items(order, PlannedItem.pool(ItemAction.CREATE_POOL, "pool"));
+      fixtures.item(order, 0, ItemStatus.SUCCEED, null, order.createdAt(), now);
       event(order);
     }
 

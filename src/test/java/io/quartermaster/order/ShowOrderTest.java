@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
+import io.quartermaster.pool.PoolRow;
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.TestServer;
@@ -26,7 +27,7 @@ class ShowOrderTest {
   private final Instant began = now.minus(Duration.ofHours(2));
   private String projectId;
   private ApiClient viewer;
-  private OrderFixtures.Pool pool;
+  private PoolRow pool;
   private OrderFixtures.Inserted order;
 
   /** An apply order whose items stand in every status, planned ones included. */
@@ -38,38 +39,31 @@ class ShowOrderTest {
     pool = fixtures.pool(projectId, "pool-9495", "0", began);
     order = fixtures.order(pool, began).phase("processing").insert();
     Instant nodes = began.plusSeconds(435);
-    fixtures.item(order, 1, "createPool", pool.name(), "succeed", null, began, nodes);
-    // Seq 3 began before seq 2: items are listed in the order they began.
+    fixtures.items(
+        order,
+        PlannedItem.pool(ItemAction.CREATE_POOL, pool.name()),
+        node("os-node-created-lq4f8"),
+        node("os-node-created-8jsnk"),
+        node("os-node-created-ggthb"),
+        node("os-node-created-plnd1"),
+        node("os-node-created-plnd2"));
+    fixtures.item(order, 0, ItemStatus.SUCCEED, null, began, nodes);
+    // Seq 2 began before seq 1: items are listed in the order they began.
+    fixtures.item(order, 1, ItemStatus.PROCESSING, null, nodes.plusMillis(5), nodes.plusMillis(5));
     fixtures.item(
         order,
         2,
-        "createNode",
-        "os-node-created-lq4f8",
-        "processing",
-        "",
-        nodes.plusMillis(5),
-        nodes.plusMillis(5));
-    fixtures.item(
-        order,
-        3,
-        "createNode",
-        "os-node-created-8jsnk",
-        "failed",
+        ItemStatus.FAILED,
         "Capacity of modelarts.vm.cpu.2u.d in az-1 is exhausted.",
         nodes,
         nodes.plusSeconds(30));
-    // Same start as seq 3: then by seq.
-    fixtures.item(
-        order,
-        4,
-        "createNode",
-        "os-node-created-ggthb",
-        "succeed",
-        null,
-        nodes,
-        nodes.plusSeconds(60));
-    fixtures.item(order, 5, "createNode", "os-node-created-plnd1", "planned", null, null, null);
-    fixtures.item(order, 6, "createNode", "os-node-created-plnd2", "planned", null, null, null);
+    // Same start as seq 2: then by seq.
+    fixtures.item(order, 3, ItemStatus.SUCCEED, "", nodes, nodes.plusSeconds(60));
+    // Seqs 4 and 5 stay planned.
+  }
+
+  private static PlannedItem node(String name) {
+    return PlannedItem.node(ItemAction.CREATE_NODE, name, OrderFixtures.TWO_CPU, "az-1");
   }
 
   private HttpResult show(String name) {
@@ -128,7 +122,8 @@ class ShowOrderTest {
       assertTrue(item.get("updateTimestamp").isTextual(), item::toString);
       assertTrue(item.get("updatetimestamp").isTextual(), item::toString);
     }
-    // An empty message is no message.
+    // An empty message is no message, and neither is none.
+    assertFalse(items.get(2).has("message"), items.get(2)::toString);
     assertFalse(items.get(3).has("message"), items.get(3)::toString);
   }
 
@@ -144,7 +139,7 @@ class ShowOrderTest {
   void anOrderWhoseItemsAreAllPlannedHasNone() throws Exception {
     var other = fixtures.pool(projectId, "pool-wait", "0", began);
     var pending = fixtures.order(other, now.minusSeconds(10)).phase("pending").insert();
-    fixtures.item(pending, 1, "createPool", other.name(), "planned", null, null, null);
+    fixtures.items(pending, PlannedItem.pool(ItemAction.CREATE_POOL, other.name()));
 
     assertEquals(
         Json.mapper().readTree("{\"count\":0,\"items\":[]}"), show(pending.orderName()).body());
@@ -154,7 +149,8 @@ class ShowOrderTest {
   void anOrderOlderThanTheListingWindowCanStillBeShown() {
     var old = fixtures.pool(projectId, "pool-old1", "0", now.minus(Duration.ofDays(60)));
     var placed = fixtures.order(old, now.minus(Duration.ofDays(60))).insert();
-    fixtures.item(placed, 1, "createPool", old.name(), "succeed", null, placed.createdAt(), now);
+    fixtures.items(placed, PlannedItem.pool(ItemAction.CREATE_POOL, old.name()));
+    fixtures.item(placed, 0, ItemStatus.SUCCEED, null, placed.createdAt(), now);
 
     assertEquals(List.of(old.name()), resourceNames(show(placed.orderName())));
   }

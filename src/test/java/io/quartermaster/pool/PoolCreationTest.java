@@ -84,7 +84,11 @@ class PoolCreationTest {
   @Test
   void exhaustedCapacityFailsTheOrderAndThePoolWithTheReason() {
     String display = Pools.uniqueName();
-    tenant.member().post(poolsPath(), Pools.body(display, TestServer.SCARCE_FLAVOR, 3));
+    tenant
+        .member()
+        .post(
+            poolsPath(),
+            Pools.body(display, TestServer.scarceFlavor(), TestServer.SCARCE_CAPACITY + 1));
 
     JsonNode pool = awaitPhase(display, "CreationFailed");
 

@@ -50,13 +50,14 @@ class PoolDeletionTest {
 
   @Test
   void deletedNodesGiveTheirCapacityBack() {
+    String scarce = TestServer.scarceFlavor();
     String display = Pools.uniqueName();
-    pools.createRunning(display, TestServer.RECLAIMED_FLAVOR, TestServer.SCARCE_CAPACITY);
+    pools.createRunning(display, scarce, TestServer.SCARCE_CAPACITY);
     tenant.member().delete(pools.poolPath(display));
     pools.awaitGone(display);
 
     String again = Pools.uniqueName();
-    pools.createRunning(again, TestServer.RECLAIMED_FLAVOR, TestServer.SCARCE_CAPACITY);
+    pools.createRunning(again, scarce, TestServer.SCARCE_CAPACITY);
     tenant.member().delete(pools.poolPath(again));
     pools.awaitGone(again);
   }

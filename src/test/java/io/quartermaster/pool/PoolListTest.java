@@ -26,7 +26,7 @@ class PoolListTest {
     running = Pools.uniqueName();
     create(Pools.body(running, Pools.CPU, 1));
     failed = Pools.uniqueName();
-    create(Pools.body(failed, TestServer.SCARCE_FLAVOR, TestServer.SCARCE_CAPACITY + 1));
+    create(Pools.body(failed, TestServer.scarceFlavor(), TestServer.SCARCE_CAPACITY + 1));
     otherWorkspace = Pools.uniqueName();
     Map<String, Object> body = Pools.body(otherWorkspace, Pools.CPU, 1);
     labels(body).put("os.modelarts/workspace.id", "ws-2");

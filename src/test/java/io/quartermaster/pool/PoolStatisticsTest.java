@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +18,7 @@ class PoolStatisticsTest {
 
   private final TestServer server = TestServer.get();
   private final Tenant tenant = server.newTenant();
+  private final PoolFixtures fixtures = new PoolFixtures(server.jdbi());
 
   @AfterEach
   void putTheClockBack() {
@@ -32,25 +31,10 @@ class PoolStatisticsTest {
 
   private void pool(String displayName, String workspace, PoolPhase phase, boolean deleted) {
     Instant now = server.clock().instant();
-    server
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate(
-                        """
-                        insert into pools (id, project_id, name, display_name, workspace_id, phase,
-                                           manifest, created_at, deleted_at)
-                        values (:id, :p, :name, :display, :w, :phase, '{}'::jsonb, :now, :deleted)
-                        """)
-                    .bind("id", UUID.randomUUID())
-                    .bind("p", tenant.projectId())
-                    .bind("name", displayName + "-" + tenant.projectId())
-                    .bind("display", displayName)
-                    .bind("w", workspace)
-                    .bind("phase", phase.name())
-                    .bind("now", now.atOffset(ZoneOffset.UTC))
-                    .bind("deleted", deleted ? now.atOffset(ZoneOffset.UTC) : null)
-                    .execute());
+    PoolRow pool = fixtures.pool(tenant.projectId(), displayName, workspace, phase, now);
+    if (deleted) {
+      fixtures.markDeleted(pool, now);
+    }
   }
 
   @Test
@@ -59,9 +43,9 @@ class PoolStatisticsTest {
     for (PoolPhase phase : PoolPhase.values()) {
       pool("pool-st" + i++, "0", phase, false);
     }
-    pool("pool-run2", "0", PoolPhase.Running, false);
-    pool("pool-gone", "0", PoolPhase.Running, true);
-    pool("pool-else", "ws-2", PoolPhase.Creating, false);
+    pool("pool-run2", "0", PoolPhase.RUNNING, false);
+    pool("pool-gone", "0", PoolPhase.RUNNING, true);
+    pool("pool-else", "ws-2", PoolPhase.CREATING, false);
 
     HttpResult result = tenant.viewer().get(path(""));
 

@@ -1,6 +1,7 @@
 package io.quartermaster.sdk;
 
 import com.huaweicloud.sdk.core.HcClient;
+import com.huaweicloud.sdk.core.HttpListener;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.FieldExistence;
 import com.huaweicloud.sdk.core.http.HttpConfig;
@@ -18,6 +19,7 @@ import io.quartermaster.sdk.PoolModels.PatchPoolRequest;
 import io.quartermaster.sdk.PoolModels.Pool;
 import io.quartermaster.sdk.PoolModels.PoolNameRequest;
 import io.quartermaster.sdk.PoolModels.PoolResponse;
+import io.quartermaster.testing.OpenApiContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -35,7 +37,11 @@ final class ModelArtsApi {
 
   /** A client of the service at {@code endpoint} that signs with the given access key. */
   static HcClient client(String endpoint, String projectId, String ak, String sk) {
-    return new HcClient(HttpConfig.getDefaultHttpConfig())
+    // Every answer the SDK receives is checked against the OpenAPI document, as ApiClient's are.
+    HttpConfig config =
+        HttpConfig.getDefaultHttpConfig()
+            .addHttpListener(HttpListener.forResponseListener(OpenApiContract::check));
+    return new HcClient(config)
         .withCredential(new BasicCredentials().withAk(ak).withSk(sk).withProjectId(projectId))
         .withEndpoints(new ArrayList<>(List.of(endpoint)));
   }

@@ -2,7 +2,7 @@ package io.quartermaster.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * A plain HTTP client for the service under test, optionally carrying a token or signing its
- * requests with an access key.
+ * requests with an access key. Every answer is checked against the service's OpenAPI document
+ * ({@link OpenApiContract}); a drift fails the test that received it.
  */
 public final class ApiClient {
 
@@ -32,32 +33,46 @@ public final class ApiClient {
   private final String token;
   private final Map<String, String> extraHeaders;
   private final RequestSigner signer;
+  private final boolean checked;
 
   public ApiClient(String baseUrl, String token) {
-    this(baseUrl, token, Map.of(), null);
+    this(baseUrl, token, Map.of(), null, true);
   }
 
   private ApiClient(
-      String baseUrl, String token, Map<String, String> extraHeaders, RequestSigner signer) {
+      String baseUrl,
+      String token,
+      Map<String, String> extraHeaders,
+      RequestSigner signer,
+      boolean checked) {
     this.baseUrl = baseUrl;
     this.token = token;
     this.extraHeaders = Map.copyOf(extraHeaders);
     this.signer = signer;
+    this.checked = checked;
   }
 
   public ApiClient withToken(String newToken) {
-    return new ApiClient(baseUrl, newToken, extraHeaders, signer);
+    return new ApiClient(baseUrl, newToken, extraHeaders, signer, checked);
   }
 
   public ApiClient withHeader(String name, String value) {
     Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
     headers.put(name, value);
-    return new ApiClient(baseUrl, token, headers, signer);
+    return new ApiClient(baseUrl, token, headers, signer, checked);
   }
 
   /** A client that sends no token and signs each request with {@code newSigner}. */
   public ApiClient withSigner(RequestSigner newSigner) {
-    return new ApiClient(baseUrl, null, extraHeaders, newSigner);
+    return new ApiClient(baseUrl, null, extraHeaders, newSigner, checked);
+  }
+
+  /**
+   * A client whose answers are not checked against the OpenAPI document: only for servers with
+   * routes of the tests' own, which the document rightly does not describe.
+   */
+  public ApiClient unchecked() {
+    return new ApiClient(baseUrl, token, extraHeaders, signer, false);
   }
 
   public String baseUrl() {
@@ -109,6 +124,11 @@ public final class ApiClient {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (checked) {
+        OpenApiContract.get()
+            .check(
+                method, response.uri(), response.statusCode(), response.headers(), response.body());
+      }
       return new HttpResult(
           response.statusCode(), response.headers(), response.body(), parse(response.body()));
     } catch (IOException e) {

@@ -6,7 +6,7 @@ import io.quartermaster.app.Application;
 import io.quartermaster.app.Config;
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import io.quartermaster.pool.PoolConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -96,8 +96,7 @@ public final class TestServer {
                 2,
                 Duration.ofMillis(100),
                 Duration.ZERO,
-                engine.simulatedFaults(),
-                engine.webhook()))
+                engine.simulatedFaults()))
         .withOrders(
             defaults
                 .orders()
@@ -105,24 +104,40 @@ public final class TestServer {
                 .withSweepInterval(Duration.ofDays(1)));
   }
 
-  /** A flavor with room for very few nodes, so tests can run out of capacity quickly. */
-  public static final String SCARCE_FLAVOR = "test.scarce.gpu";
-
+  /** How many nodes each {@link #scarceFlavor()} has room for, in its one AZ. */
   public static final int SCARCE_CAPACITY = 2;
 
-  /**
-   * Another flavor as scarce as {@link #SCARCE_FLAVOR}, for the one test that checks capacity comes
-   * back; tests that exhaust {@link #SCARCE_FLAVOR} would otherwise starve it.
-   */
-  public static final String RECLAIMED_FLAVOR = "test.reclaimed.gpu";
+  /** How many scarce flavors the test catalog holds; each is handed out once per test JVM. */
+  private static final int SCARCE_FLAVORS = 32;
 
-  /** The shipped catalog plus {@link #SCARCE_FLAVOR}, written into the data directory. */
+  private static final AtomicInteger SCARCE_HANDED_OUT = new AtomicInteger();
+
+  /**
+   * A flavor with room for {@link #SCARCE_CAPACITY} nodes, so that a test can run out of capacity
+   * quickly, that no other test in this JVM was given: tests that exhaust or hold a scarce flavor
+   * cannot starve each other, whatever order they run in. Servers started with {@link #testConfig}
+   * all offer the same scarce flavors.
+   */
+  public static String scarceFlavor() {
+    int next = SCARCE_HANDED_OUT.getAndIncrement();
+    if (next >= SCARCE_FLAVORS) {
+      throw new IllegalStateException(
+          "all " + SCARCE_FLAVORS + " scarce test flavors are taken; raise SCARCE_FLAVORS");
+    }
+    return scarceFlavorName(next);
+  }
+
+  private static String scarceFlavorName(int index) {
+    return "test.scarce-%02d.gpu".formatted(index);
+  }
+
+  /** The shipped catalog plus the scarce flavors, written into the data directory. */
   private static Path testCatalog(Path dataDir) {
     try (InputStream in = TestServer.class.getResourceAsStream("/flavors.json")) {
       ArrayNode flavors = (ArrayNode) Json.mapper().readTree(in);
-      for (String name : List.of(SCARCE_FLAVOR, RECLAIMED_FLAVOR)) {
+      for (int i = 0; i < SCARCE_FLAVORS; i++) {
         ObjectNode scarce = flavors.addObject();
-        scarce.put("name", name).put("type", "Dedicate").put("cpuArch", "x86");
+        scarce.put("name", scarceFlavorName(i)).put("type", "Dedicate").put("cpuArch", "x86");
         scarce.put("cpu", "8").put("memory", "64Gi");
         scarce.putArray("scope").add("Train");
         scarce.putObject("capacityPerAz").put("az-test", SCARCE_CAPACITY);

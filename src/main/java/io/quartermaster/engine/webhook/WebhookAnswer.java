@@ -2,7 +2,7 @@ package io.quartermaster.engine.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quartermaster.engine.ProvisionOutcome;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package io.quartermaster.engine.webhook;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quartermaster.engine.ProvisionRequest;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import io.quartermaster.order.ItemAction;
 import java.util.Optional;
 

@@ -140,7 +140,7 @@ public final class WebhookProvider implements Provider {
 
   private static String describe(ProvisionRequest request, int attempt) {
     return "webhook "
-        + request.action()
+        + request.action().wire()
         + " "
         + request.resourceName()
         + " (key "
@@ -153,5 +153,10 @@ public final class WebhookProvider implements Provider {
   @Override
   public void close() {
     http.close();
+  }
+
+  @Override
+  public String name() {
+    return "webhook";
   }
 }

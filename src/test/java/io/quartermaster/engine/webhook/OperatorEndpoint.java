@@ -3,7 +3,7 @@ package io.quartermaster.engine.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quartermaster.http.Json;
+import io.quartermaster.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -44,17 +43,18 @@ final class QuartermasterWithWebhook implements AutoCloseable {
             Duration.ofMillis(200));
     this.app =
         Application.start(
-            defaults.withEngine(
-                new EngineConfig(
-                    engine.workers(),
-                    Duration.ofMillis(200),
-                    engine.heartbeatInterval(),
-                    engine.missedHeartbeats(),
-                    ENGINE_RETRIES,
-                    Duration.ofMillis(200),
-                    engine.simulatedNodeTime(),
-                    engine.simulatedFaults(),
-                    Optional.of(webhook))),
+            defaults
+                .withEngine(
+                    new EngineConfig(
+                        engine.workers(),
+                        Duration.ofMillis(200),
+                        engine.heartbeatInterval(),
+                        engine.missedHeartbeats(),
+                        ENGINE_RETRIES,
+                        Duration.ofMillis(200),
+                        engine.simulatedNodeTime(),
+                        engine.simulatedFaults()))
+                .withWebhook(webhook),
             Clock.systemUTC());
     ApiClient anonymous = new ApiClient("http://127.0.0.1:" + app.port(), null);
     HttpResult token = anonymous.post("/v3/auth/tokens", adminLogin());

@@ -29,6 +29,16 @@ import org.junit.jupiter.api.Test;
 class WebhookProviderTest {
 
   private static final String SECRET = "provider-test-secret-0123";
+
+  /**
+   * Ample for an endpoint that answers: the first request of a cold JVM on a busy machine can take
+   * longer than the short timeout below, and would then be asked again.
+   */
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long the test that is about silence waits for each answer that never comes. */
+  private static final Duration SILENCE = Duration.ofMillis(300);
+
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -44,7 +54,7 @@ class WebhookProviderTest {
     ProvisionRequest node =
         new ProvisionRequest(
             "CS2405011200ABCDE-1",
-            ItemAction.createNode,
+            ItemAction.CREATE_NODE,
             "p1",
             "pool-a",
             "node-x1",
@@ -73,7 +83,7 @@ class WebhookProviderTest {
     ProvisionRequest pool =
         new ProvisionRequest(
             "CS2405011200ABCDE-0",
-            ItemAction.createPool,
+            ItemAction.CREATE_POOL,
             "p1",
             "pool-b",
             "pool-b",
@@ -127,7 +137,7 @@ class WebhookProviderTest {
     WebhookUnavailableException thrown =
         assertThrows(
             WebhookUnavailableException.class,
-            () -> provider(config(endpoint.url(), 2)).apply(request("pool-e")));
+            () -> provider(config(endpoint.url(), 2, SILENCE)).apply(request("pool-e")));
 
     assertEquals(
         "webhook gave no usable answer in 2 attempts (last: no answer within PT0.3S)",
@@ -159,19 +169,18 @@ class WebhookProviderTest {
   }
 
   private static WebhookConfig config(URI url, int attempts) {
+    return config(url, attempts, ANSWER_TIMEOUT);
+  }
+
+  private static WebhookConfig config(URI url, int attempts, Duration timeout) {
     return new WebhookConfig(
-        url,
-        SECRET,
-        Duration.ofMillis(300),
-        attempts,
-        Duration.ofMillis(20),
-        Duration.ofMillis(300));
+        url, SECRET, timeout, attempts, Duration.ofMillis(20), Duration.ofMillis(300));
   }
 
   private static ProvisionRequest request(String poolName) {
     return new ProvisionRequest(
         "CS2405011200ZZZZZ-0",
-        ItemAction.createPool,
+        ItemAction.CREATE_POOL,
         "p1",
         poolName,
         poolName,

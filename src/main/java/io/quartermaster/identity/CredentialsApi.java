@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code /v3.0/OS-CREDENTIAL/credentials}: access keys, in IAM's shape. Called with a token only: a
  * leaked access key must not be able to mint more keys.
  */
-final class CredentialsHttpService implements HttpService {
+final class CredentialsApi implements HttpService {
 
   private static final String CREDENTIALS = "/v3.0/OS-CREDENTIAL/credentials";
   private static final Set<String> CREATABLE = Set.of("user_id", "description");
@@ -24,7 +24,7 @@ final class CredentialsHttpService implements HttpService {
   private final AccessKeys keys;
   private final TokenAccessControl access;
 
-  CredentialsHttpService(AccessKeys keys, TokenAccessControl access) {
+  CredentialsApi(AccessKeys keys, TokenAccessControl access) {
     this.keys = keys;
     this.access = access;
   }
@@ -65,8 +65,7 @@ final class CredentialsHttpService implements HttpService {
     TokenDao.TokenHolder actor = access.authenticateUser(req);
     JsonNode credential = credential(req, CHANGEABLE);
     Optional<Boolean> active =
-        JsonFields.string(credential, "status", "credential.status")
-            .map(CredentialsHttpService::active);
+        JsonFields.string(credential, "status", "credential.status").map(CredentialsApi::active);
     HttpExchange.ok(
         res,
         CredentialViews.one(keys.update(actor, accessKey(req), active, description(credential))));

@@ -8,12 +8,12 @@ import io.helidon.webserver.http.ServerResponse;
 import io.quartermaster.http.HttpExchange;
 
 /** {@code /v3/projects}: creating and reading projects, for global admins (Keystone's shape). */
-final class ProjectsHttpService implements HttpService {
+final class ProjectsApi implements HttpService {
 
   private final IdentityAdmin admin;
   private final TokenAccessControl access;
 
-  ProjectsHttpService(IdentityAdmin admin, TokenAccessControl access) {
+  ProjectsApi(IdentityAdmin admin, TokenAccessControl access) {
     this.admin = admin;
     this.access = access;
   }

@@ -11,14 +11,14 @@ import io.quartermaster.http.HttpExchange;
  * {@code /v3/projects/{project_id}/users/{user_id}/roles}: a user's role in a project, for global
  * admins. Roles are named ({@code viewer}, {@code member}, {@code admin}) where Keystone uses ids.
  */
-final class RoleAssignmentsHttpService implements HttpService {
+final class RoleAssignmentsApi implements HttpService {
 
   private static final String ROLES = "/v3/projects/{projectId}/users/{userId}/roles";
 
   private final IdentityAdmin admin;
   private final TokenAccessControl access;
 
-  RoleAssignmentsHttpService(IdentityAdmin admin, TokenAccessControl access) {
+  RoleAssignmentsApi(IdentityAdmin admin, TokenAccessControl access) {
     this.admin = admin;
     this.access = access;
   }

@@ -12,13 +12,13 @@ import io.quartermaster.http.HttpExchange;
 import java.util.Optional;
 
 /** {@code POST /v3/auth/tokens}: Keystone/IAM password authentication (CONTRACT §1). */
-final class AuthTokensHttpService implements HttpService {
+final class AuthTokensApi implements HttpService {
 
   static final HeaderName SUBJECT_TOKEN = HeaderNames.create("X-Subject-Token");
 
   private final TokenIssuer issuer;
 
-  AuthTokensHttpService(TokenIssuer issuer) {
+  AuthTokensApi(TokenIssuer issuer) {
     this.issuer = issuer;
   }
 

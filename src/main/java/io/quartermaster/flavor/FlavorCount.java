@@ -1,4 +1,4 @@
-package io.quartermaster.pool;
+package io.quartermaster.flavor;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.quartermaster.app;
+package io.quartermaster.error;
 
 /** A setting has a value the service cannot start with; the message names it. */
 public final class InvalidConfigException extends RuntimeException {

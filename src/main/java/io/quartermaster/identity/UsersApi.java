@@ -11,7 +11,7 @@ import io.quartermaster.http.HttpExchange;
 import java.util.Set;
 
 /** {@code /v3/users}: managing users, for global admins (Keystone's shape). */
-final class UsersHttpService implements HttpService {
+final class UsersApi implements HttpService {
 
   // What PATCH may change; anything else (a new name, say) is refused, not silently dropped.
   private static final Set<String> CHANGEABLE = Set.of("enabled", "password", "domain_id");
@@ -19,7 +19,7 @@ final class UsersHttpService implements HttpService {
   private final IdentityAdmin admin;
   private final TokenAccessControl access;
 
-  UsersHttpService(IdentityAdmin admin, TokenAccessControl access) {
+  UsersApi(IdentityAdmin admin, TokenAccessControl access) {
     this.admin = admin;
     this.access = access;
   }

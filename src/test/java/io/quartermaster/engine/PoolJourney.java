@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * out and in, nodes deleted, deleted. Each step places an order and waits for it to finish,
  * whatever its outcome, so the next step meets no order in progress.
  */
-final class PoolLifecycle {
+final class PoolJourney {
 
   private final Tenant tenant;
   private final Jdbi jdbi;
@@ -29,7 +29,7 @@ final class PoolLifecycle {
   private final List<String> flavors;
   private String lastOrder = "";
 
-  PoolLifecycle(Tenant tenant, Jdbi jdbi, String display, List<String> flavors) {
+  PoolJourney(Tenant tenant, Jdbi jdbi, String display, List<String> flavors) {
     this.tenant = tenant;
     this.jdbi = jdbi;
     this.display = display;

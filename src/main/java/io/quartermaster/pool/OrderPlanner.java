@@ -1,9 +1,11 @@
-package io.quartermaster.order;
+package io.quartermaster.pool;
 
 import io.quartermaster.flavor.Flavor;
 import io.quartermaster.flavor.FlavorCatalog;
-import io.quartermaster.pool.FlavorCount;
-import io.quartermaster.pool.NodeRow;
+import io.quartermaster.flavor.FlavorCount;
+import io.quartermaster.order.ItemAction;
+import io.quartermaster.order.OrderNames;
+import io.quartermaster.order.PlannedItem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,35 +15,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides the items of an order: which nodes to create, with which names, in which AZs. Node AZs
- * follow the request's AZ counts where given, else round-robin over the flavor's AZs.
+ * Decides the items of a pool's orders: which nodes to create or delete, with which names, in which
+ * AZs. Node AZs follow the request's AZ counts where given, else round-robin over the flavor's AZs.
  */
-public final class OrderPlanner {
+final class OrderPlanner {
 
   private final FlavorCatalog catalog;
   private final OrderNames names;
 
-  public OrderPlanner(FlavorCatalog catalog, OrderNames names) {
+  OrderPlanner(FlavorCatalog catalog, OrderNames names) {
     this.catalog = catalog;
     this.names = names;
   }
 
   /** {@code createPool}, then one {@code createNode} per requested node. */
-  public List<PlannedItem> apply(String poolName, List<FlavorCount> resources) {
+  List<PlannedItem> apply(String poolName, List<FlavorCount> resources) {
     List<PlannedItem> items = new ArrayList<>();
-    items.add(PlannedItem.pool(ItemAction.createPool, poolName));
+    items.add(PlannedItem.pool(ItemAction.CREATE_POOL, poolName));
     items.addAll(createNodes(resources, Set.of()));
     return List.copyOf(items);
   }
 
   /** One {@code createNode} per node in {@code additions}, with names not in {@code taken}. */
-  public List<PlannedItem> createNodes(List<FlavorCount> additions, Set<String> taken) {
+  List<PlannedItem> createNodes(List<FlavorCount> additions, Set<String> taken) {
     Set<String> used = new HashSet<>(taken);
     List<PlannedItem> items = new ArrayList<>();
     for (FlavorCount addition : additions) {
       for (String az : placement(addition)) {
         items.add(
-            PlannedItem.node(ItemAction.createNode, freshNodeName(used), addition.flavor(), az));
+            PlannedItem.node(ItemAction.CREATE_NODE, freshNodeName(used), addition.flavor(), az));
       }
     }
     return items;
@@ -52,7 +54,7 @@ public final class OrderPlanner {
    * the target names AZs) the newest surplus nodes are deleted, and missing nodes are created in
    * the AZs that have fewest. Deletions come first, so they free capacity for the creations.
    */
-  public List<PlannedItem> scale(List<NodeRow> nodes, List<FlavorCount> target) {
+  List<PlannedItem> scale(List<NodeRow> nodes, List<FlavorCount> target) {
     List<PlannedItem> deletions = new ArrayList<>();
     List<PlannedItem> creations = new ArrayList<>();
     Set<String> used = new HashSet<>();
@@ -70,11 +72,11 @@ public final class OrderPlanner {
         List<NodeRow> inAz = have.stream().filter(n -> n.az().equals(az.getKey())).toList();
         for (int i = inAz.size() - 1; i >= az.getValue(); i--) {
           NodeRow node = inAz.get(i);
-          deletions.add(PlannedItem.node(ItemAction.deleteNode, node.name(), flavor, node.az()));
+          deletions.add(PlannedItem.node(ItemAction.DELETE_NODE, node.name(), flavor, node.az()));
         }
         for (int i = inAz.size(); i < az.getValue(); i++) {
           creations.add(
-              PlannedItem.node(ItemAction.createNode, freshNodeName(used), flavor, az.getKey()));
+              PlannedItem.node(ItemAction.CREATE_NODE, freshNodeName(used), flavor, az.getKey()));
         }
       }
     }

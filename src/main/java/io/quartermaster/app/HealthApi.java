@@ -9,11 +9,11 @@ import io.quartermaster.http.HttpExchange;
 import java.util.Map;
 
 /** {@code GET /health}: answers 200 when the database answers, for probes and start scripts. */
-final class HealthService implements HttpService {
+final class HealthApi implements HttpService {
 
   private final Database database;
 
-  HealthService(Database database) {
+  HealthApi(Database database) {
     this.database = database;
   }
 

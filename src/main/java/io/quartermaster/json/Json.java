@@ -1,4 +1,4 @@
-package io.quartermaster.http;
+package io.quartermaster.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
