@@ -3,6 +3,7 @@ package io.quartermaster.app;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpService;
+import io.quartermaster.console.ConsoleApi;
 import io.quartermaster.db.Database;
 import io.quartermaster.engine.Engine;
 import io.quartermaster.engine.OrderEngine;
@@ -105,6 +106,7 @@ public final class Application implements AutoCloseable {
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthApi(database));
       services.add(OpenApiDocument.load());
+      services.add(new ConsoleApi());
       services.add(new FlavorApi(accessControl, catalog));
       services.add(
           new PoolApi(

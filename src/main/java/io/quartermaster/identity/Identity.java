@@ -38,6 +38,7 @@ public final class Identity {
         List.of(
             new AuthTokensApi(new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock)),
             new ProjectsApi(admin, tokens),
+            new AuthProjectsApi(admin, tokens),
             new UsersApi(admin, tokens),
             new RoleAssignmentsApi(admin, tokens),
             new CredentialsApi(new AccessKeys(jdbi, serverKey, clock), tokens)));

@@ -38,6 +38,20 @@ final class IdentityAdmin {
         });
   }
 
+  /**
+   * The projects a token of this user can be scoped to: every enabled one for a global admin, else
+   * the enabled ones the user has a role in.
+   */
+  List<ProjectRow> scopableProjects(String userId, boolean globalAdmin) {
+    return jdbi.withHandle(
+        h -> {
+          ProjectDao projects = new ProjectDao(h);
+          return globalAdmin
+              ? projects.list().stream().filter(ProjectRow::enabled).toList()
+              : projects.listScopableBy(userId);
+        });
+  }
+
   ProjectRow project(String id) {
     return jdbi.withHandle(h -> new ProjectDao(h).findById(id))
         .orElseThrow(() -> IdentityErrors.notFound("project", id));

@@ -31,6 +31,11 @@ final class IdentityViews {
 
   record ProjectList(List<Project> projects) {}
 
+  /** Keystone's {@code GET /v3/auth/projects} answer. */
+  record AuthProjectList(List<Project> projects, Links links) {}
+
+  record Links(String self) {}
+
   record User(String id, String name, String domain_id, boolean enabled) {
     static User of(UserRow row) {
       return new User(row.id(), row.name(), PasswordLogin.DOMAIN, row.enabled());
@@ -63,6 +68,10 @@ final class IdentityViews {
 
   static ProjectList projects(List<ProjectRow> rows) {
     return new ProjectList(rows.stream().map(Project::of).toList());
+  }
+
+  static AuthProjectList authProjects(List<ProjectRow> rows, String self) {
+    return new AuthProjectList(rows.stream().map(Project::of).toList(), new Links(self));
   }
 
   static UserBody user(UserRow row) {

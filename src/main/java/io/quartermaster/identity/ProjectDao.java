@@ -60,6 +60,22 @@ final class ProjectDao {
         .list();
   }
 
+  /** The enabled projects in which {@code userId} has a role: those a token can be scoped to. */
+  List<ProjectRow> listScopableBy(String userId) {
+    return handle
+        .createQuery(
+            """
+            select p.id, p.name, p.description, p.enabled
+            from projects p
+            join role_assignments r on r.project_id = p.id
+            where r.user_id = :userId and p.enabled
+            order by p.name
+            """)
+        .bind("userId", userId)
+        .map(ProjectDao::row)
+        .list();
+  }
+
   private static ProjectRow row(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ProjectRow(
         rs.getString("id"),

@@ -261,6 +261,13 @@ class RolesOnEveryEndpointTest {
             (c, own) -> "/v3/projects",
             (c, own) -> null,
             (c, own) -> adminOnly(c, 200)),
+        // Any valid token, whatever its role: the projects its own user may switch to.
+        new IdentityEndpoint(
+            "GET",
+            "/v3/auth/projects",
+            (c, own) -> "/v3/auth/projects",
+            (c, own) -> null,
+            (c, own) -> 200),
         new IdentityEndpoint(
             "POST",
             "/v3/users (invalid body)",

@@ -13,10 +13,13 @@ import io.quartermaster.testing.TestServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -62,20 +65,31 @@ class SecretsStayOutOfLogsTest {
         @Override
         public void close() {}
       };
-  private Level rootLevel;
+  private final Map<Logger, Level> levels = new HashMap<>();
 
+  /**
+   * Every logger at ALL: the root and each one with a level of its own, such as those the service's
+   * logging.properties sets once Helidon has read it.
+   */
   @BeforeEach
   void captureEverything() {
-    rootLevel = root.getLevel();
     capture.setLevel(Level.ALL);
     root.addHandler(capture);
+    for (String name : Collections.list(LogManager.getLogManager().getLoggerNames())) {
+      Logger logger = LogManager.getLogManager().getLogger(name);
+      if (logger != null && (logger == root || logger.getLevel() != null)) {
+        levels.put(logger, logger.getLevel());
+        logger.setLevel(Level.ALL);
+      }
+    }
+    levels.put(root, levels.getOrDefault(root, root.getLevel()));
     root.setLevel(Level.ALL);
   }
 
   @AfterEach
   void stopCapturing() {
     root.removeHandler(capture);
-    root.setLevel(rootLevel);
+    levels.forEach(Logger::setLevel);
   }
 
   @Test

@@ -23,7 +23,13 @@ public final class Identities {
   }
 
   public Tenant newTenant(ApiClient admin) {
-    String name = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    return newTenant(admin, "t");
+  }
+
+  /** A tenant whose project is named {@code prefix-} and a random suffix. */
+  public Tenant newTenant(ApiClient admin, String prefix) {
+    int suffix = prefix.equals("t") ? 16 : 4;
+    String name = prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, suffix);
     HttpResult project =
         admin.post("/v3/projects", Map.of("project", Map.of("name", name, "description", "test")));
     expect(201, project, "project " + name);

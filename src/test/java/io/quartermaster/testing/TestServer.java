@@ -179,6 +179,11 @@ public final class TestServer {
     return identities.newTenant(adminClient());
   }
 
+  /** As {@link #newTenant()}, with a project named {@code prefix-} and a short random suffix. */
+  public Tenant newTenant(String prefix) {
+    return identities.newTenant(adminClient(), prefix);
+  }
+
   /** A client with a fresh token of {@code user}, scoped to the project named {@code project}. */
   public ApiClient login(String user, String password, String project) {
     return identities.login(user, password, project);
