@@ -42,6 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, stopped), "shutdown"));
     Application app = null;
     try {
+      LogLevel.apply(System.getenv());
       app = Application.start(config(), Clock.systemUTC());
     } catch (DataDirectoryInUseException
         | DatabaseUnavailableException

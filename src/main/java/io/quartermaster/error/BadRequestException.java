@@ -16,8 +16,18 @@ public final class BadRequestException extends ServiceException {
     return new BadRequestException(BAD_REQUEST, "Bad request: " + reason);
   }
 
-  public static BadRequestException nodeQuota() {
-    return new BadRequestException(NODE_QUOTA, "Insufficient node quota.");
+  /**
+   * The contract's {@code "Insufficient node quota."}, followed by the numbers that make it so.
+   *
+   * @param inUse the nodes the project's other live pools ask for
+   * @param asked the nodes the pool being created or changed would have
+   */
+  public static BadRequestException nodeQuota(int quota, int inUse, int asked) {
+    return new BadRequestException(
+        NODE_QUOTA,
+        ("Insufficient node quota. The project's quota is %d nodes; its other pools use %d and"
+                + " this asks for %d.")
+            .formatted(quota, inUse, asked));
   }
 
   public static BadRequestException alreadyPaid() {

@@ -14,6 +14,28 @@ public final class NotFoundException extends ServiceException {
     return new NotFoundException(POOL_OR_ORDER, "Pool " + name + " not found.");
   }
 
+  /**
+   * A pool of the project's pool paths, which take its {@code metadata.name}. A name that lacks the
+   * project id is most likely a display name: the message says how the name is made, and which name
+   * such a pool would have.
+   */
+  public static NotFoundException pool(String name, String projectId) {
+    String suffix = "-" + projectId;
+    if (name.endsWith(suffix)) {
+      return pool(name);
+    }
+    return new NotFoundException(
+        POOL_OR_ORDER,
+        "Pool "
+            + name
+            + " not found. A pool's name is {display name}-{project id}: a pool displayed as "
+            + name
+            + " is named "
+            + name
+            + suffix
+            + ".");
+  }
+
   public static NotFoundException order(String name) {
     return new NotFoundException(POOL_OR_ORDER, "Order " + name + " not found.");
   }

@@ -11,7 +11,9 @@ public abstract sealed class ServiceException extends RuntimeException
         ForbiddenException,
         NotFoundException,
         ConflictException,
-        TooManyRequestsException {
+        TooManyRequestsException,
+        MethodNotAllowedException,
+        UnsupportedMediaTypeException {
 
   private final String errorCode;
 

@@ -12,6 +12,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.error.BadRequestException;
+import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.NotFoundException;
 import io.quartermaster.json.Json;
 import java.util.List;
@@ -74,13 +75,19 @@ public final class ApiServer {
     routing.addFilter(
         (chain, req, res) -> {
           res.header(RequestIds.HEADER, RequestIds.forRequest(req.headers()));
+          RequestLog.whenSent(req, res);
           chain.proceed();
         });
     filters.forEach(routing::addFilter);
     ErrorMapper.install(routing);
-    services.forEach(routing::register);
+    RouteTable routes = new RouteTable();
+    services.forEach(service -> routing.register(routes.recording(service)));
     routing.any(
         (req, res) -> {
+          List<String> allowed = routes.allowedMethods(req.prologue());
+          if (!allowed.isEmpty()) {
+            throw new MethodNotAllowedException(req.prologue().method().text(), allowed);
+          }
           throw new NotFoundException(
               NotFoundException.POOL_OR_ORDER, "Resource " + req.path().path() + " not found.");
         });
@@ -108,6 +115,8 @@ public final class ApiServer {
             : "Bad request: " + status.reasonPhrase();
     String code =
         status.code() >= 500 ? ErrorBodies.INTERNAL_ERROR : BadRequestException.BAD_REQUEST;
+    String requestId = RequestIds.of(headers);
+    RequestLog.answeredEarly(request.method(), request.path(), status.code(), requestId);
     byte[] body;
     try {
       body = Json.mapper().writeValueAsBytes(new ErrorBodies.ModelArtsError(code, reason));
@@ -118,7 +127,7 @@ public final class ApiServer {
         .status(status)
         .headers(headers)
         .header(HeaderNames.CONTENT_TYPE, "application/json")
-        .header(RequestIds.HEADER, RequestIds.of(headers))
+        .header(RequestIds.HEADER, requestId)
         .entity(body)
         .build();
   }

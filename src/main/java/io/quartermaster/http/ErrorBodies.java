@@ -39,8 +39,10 @@ public final class ErrorBodies {
             401, "Unauthorized",
             403, "Forbidden",
             404, "Not Found",
+            405, "Method Not Allowed",
             409, "Conflict",
             413, "Request Entity Too Large",
+            415, "Unsupported Media Type",
             429, "Too Many Requests",
             500, "Internal Server Error")
         .getOrDefault(status, "Error");

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.quartermaster.error.BadRequestException;
+import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.ServiceException;
 import io.quartermaster.error.TooManyRequestsException;
 import java.lang.System.Logger.Level;
@@ -30,6 +31,9 @@ public final class ErrorMapper {
   private static void serviceFailure(ServerRequest req, ServerResponse res, ServiceException e) {
     if (e instanceof TooManyRequestsException tooMany) {
       res.header("Retry-After", Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+    }
+    if (e instanceof MethodNotAllowedException notAllowed) {
+      res.header("Allow", String.join(", ", notAllowed.allowed()));
     }
     HttpExchange.send(res, e.status(), ErrorBodies.of(req.path().path(), e));
   }

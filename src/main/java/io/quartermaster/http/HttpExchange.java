@@ -41,13 +41,15 @@ public final class HttpExchange {
 
   /**
    * Parses the request body as a JSON object. An empty, malformed or non-object body is a 400 that
-   * says so; the caller then reads the fields it needs from the tree and validates them.
+   * says so, a body of another media type a 415 ({@link JsonBodies}); the caller then reads the
+   * fields it needs from the tree and validates them.
    */
   public static JsonNode readObject(ServerRequest req) {
     byte[] body = body(req);
     if (body.length == 0) {
       throw BadRequestException.because("request body is missing");
     }
+    JsonBodies.requireJson(req);
     JsonNode node;
     try {
       node = Json.mapper().readTree(body);

@@ -1,6 +1,7 @@
 package io.quartermaster.identity;
 
 import java.io.PrintStream;
+import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,8 @@ final class Bootstrap {
   static final String ADMIN = "admin";
   // Any constant serves; it only has to be the same in every instance of the service.
   private static final long LOCK_KEY = 0x716d_6964_656e_7469L;
+
+  private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
 
   private final Jdbi jdbi;
   private final PasswordHasher passwords;
@@ -65,7 +68,30 @@ final class Bootstrap {
       out.println("Generated admin password for user " + ADMIN + ": " + password);
       out.flush();
     }
+    if (!created && adminPassword.isPresent()) {
+      warnIfIgnored(adminPassword.get());
+    }
     return created;
+  }
+
+  /**
+   * A password set for a database that has its admin already changes nothing. Said plainly unless
+   * it is the admin's password anyway (a restart with the same setting), since otherwise every
+   * login with it fails without a word on the server's side.
+   */
+  private void warnIfIgnored(String configured) {
+    Optional<UserRow> admin = jdbi.withHandle(h -> new UserDao(h).findByName(ADMIN));
+    if (admin.isPresent() && passwords.verify(configured, admin.get().passwordHash())) {
+      return;
+    }
+    LOG.log(
+        Level.WARNING,
+        "QM_ADMIN_PASSWORD is set but ignored: the database was set up at an earlier start and"
+            + " user "
+            + ADMIN
+            + " keeps the password it got then (printed at that start if it was generated)."
+            + " To start over with this one, stop the service and remove its data directory"
+            + " (or, with QM_DATABASE_URL, use an empty database).");
   }
 
   private static String randomPassword() {

@@ -43,6 +43,7 @@ final class OrderEventLog {
         .bind("payload", Sql.json(payload))
         .bind("at", Sql.timestamp(at))
         .execute();
+    PhaseChangeLog.afterCommit(h, projectId, orderName, kind, payload);
     return seq;
   }
 }

@@ -39,6 +39,10 @@ record OrderListQuery(
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
+  // 0 is not "no orders": like an absent or empty limit, it asks for the default page.
+  private static final String LIMIT_ZERO =
+      " (0, empty or absent means the default, " + DEFAULT_LIMIT + ")";
+
   OrderListQuery {
     Objects.requireNonNull(workspaceId, "workspaceId");
     Objects.requireNonNull(involvedName, "involvedName");
@@ -59,8 +63,9 @@ record OrderListQuery(
     checkLength("workspaceId", workspaceId);
     Optional<String> involvedName = text(query, "involvedName");
     involvedName.ifPresent(name -> checkLength("involvedName", name));
-    int limit = integer(query, "limit", MAX_LIMIT).filter(l -> l > 0).orElse(DEFAULT_LIMIT);
-    int offset = integer(query, "offset", MAX_OFFSET).orElse(0);
+    int limit =
+        integer(query, "limit", MAX_LIMIT, LIMIT_ZERO).filter(l -> l > 0).orElse(DEFAULT_LIMIT);
+    int offset = integer(query, "offset", MAX_OFFSET, "").orElse(0);
     Optional<Instant> since = epochMillis(query, "since");
     Instant until = epochMillis(query, "until").orElse(now);
     if (since.isPresent() && since.get().isAfter(until)) {
@@ -87,8 +92,11 @@ record OrderListQuery(
     }
   }
 
-  /** A decimal integer in {@code [0, max]}; signs, spaces and fractions are not integers here. */
-  private static Optional<Integer> integer(UriQuery query, String name, int max) {
+  /**
+   * A decimal integer in {@code [0, max]}; signs, spaces and fractions are not integers here. The
+   * refusal names the range, then {@code zero}: what 0 means, when it means something else.
+   */
+  private static Optional<Integer> integer(UriQuery query, String name, int max, String zero) {
     Optional<String> raw = text(query, name);
     if (raw.isEmpty()) {
       return Optional.empty();
@@ -96,7 +104,7 @@ record OrderListQuery(
     if (!DIGITS.matcher(raw.get()).matches()
         || raw.get().length() > 9
         || Integer.parseInt(raw.get()) > max) {
-      throw BadRequestException.because(name + " must be an integer between 0 and " + max);
+      throw BadRequestException.because(name + " must be an integer between 0 and " + max + zero);
     }
     return Optional.of(Integer.parseInt(raw.get()));
   }

@@ -25,7 +25,7 @@ public final class NodeService {
           PoolRow pool =
               pools
                   .findLive(h, projectId, poolName)
-                  .orElseThrow(() -> NotFoundException.pool(poolName));
+                  .orElseThrow(() -> NotFoundException.pool(poolName, projectId));
           Map<String, ItemAction> changing = nodes.changing(h, pool.id());
           List<NodeList.Node> all = new ArrayList<>();
           for (NodeRow node : nodes.list(h, pool.id())) {

@@ -4,7 +4,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.quartermaster.error.BadRequestException;
 import io.quartermaster.http.HttpExchange;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Caller;
@@ -54,22 +53,12 @@ public final class PoolApi implements HttpService {
 
   private void patch(ServerRequest req, ServerResponse res) {
     Caller caller = access.authorize(req, projectId(req), Role.MEMBER, "modelarts:pool:update");
-    requirePatchContentType(req);
     HttpExchange.ok(res, changes.patch(caller, poolName(req), HttpExchange.readObject(req)));
   }
 
   private void delete(ServerRequest req, ServerResponse res) {
     Caller caller = access.authorize(req, projectId(req), Role.MEMBER, "modelarts:pool:delete");
     HttpExchange.ok(res, changes.delete(caller, poolName(req)));
-  }
-
-  private static void requirePatchContentType(ServerRequest req) {
-    String type =
-        req.headers().contentType().map(t -> t.mediaType().text()).orElse("application/json");
-    if (!type.equals("application/json") && !type.equals("application/merge-patch+json")) {
-      throw BadRequestException.because(
-          "Content-Type must be application/json or application/merge-patch+json, not " + type);
-    }
   }
 
   static String poolName(ServerRequest req) {

@@ -64,8 +64,9 @@ public final class PoolChanges {
           }
           List<FlavorCount> target = patch.resources().get();
           int others = pools.requestedNodes(h, pool.projectId()) - requested(pool);
-          if (others + target.stream().mapToInt(FlavorCount::count).sum() > config.nodeQuota()) {
-            throw BadRequestException.nodeQuota();
+          int asked = target.stream().mapToInt(FlavorCount::count).sum();
+          if (others + asked > config.nodeQuota()) {
+            throw BadRequestException.nodeQuota(config.nodeQuota(), others, asked);
           }
           List<PlannedItem> items = planner.scale(nodes.list(h, pool.id()), target);
           ObjectNode manifest =
@@ -172,7 +173,7 @@ public final class PoolChanges {
           PoolRow pool =
               pools
                   .lockLive(h, caller.projectId(), name)
-                  .orElseThrow(() -> NotFoundException.pool(name));
+                  .orElseThrow(() -> NotFoundException.pool(name, caller.projectId()));
           mutation.apply(h, pool);
           return PoolView.load(h, nodes, pools.findById(h, pool.id()).orElseThrow());
         });

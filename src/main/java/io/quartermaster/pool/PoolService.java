@@ -50,9 +50,9 @@ public final class PoolService {
           if (pools.liveDisplayNameTaken(h, caller.projectId(), request.displayName())) {
             throw ConflictException.poolExists();
           }
-          if (pools.requestedNodes(h, caller.projectId()) + request.nodeCount()
-              > config.nodeQuota()) {
-            throw BadRequestException.nodeQuota();
+          int inUse = pools.requestedNodes(h, caller.projectId());
+          if (inUse + request.nodeCount() > config.nodeQuota()) {
+            throw BadRequestException.nodeQuota(config.nodeQuota(), inUse, request.nodeCount());
           }
           return insertWithOrder(h, caller, request);
         });
@@ -111,7 +111,9 @@ public final class PoolService {
     return jdbi.inTransaction(
         h -> {
           PoolRow pool =
-              pools.findLive(h, projectId, name).orElseThrow(() -> NotFoundException.pool(name));
+              pools
+                  .findLive(h, projectId, name)
+                  .orElseThrow(() -> NotFoundException.pool(name, projectId));
           return PoolView.load(h, nodes, pool);
         });
   }

@@ -3,6 +3,7 @@ package io.quartermaster.app;
 import static io.quartermaster.testing.DataDirPostgres.leftRunning;
 import static io.quartermaster.testing.ServiceProcess.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -87,6 +88,89 @@ class LauncherIT {
 
       assertEquals(143, service.stop(), "SIGTERM reached the JVM and its hooks ran");
       assertEquals(List.of(), leftRunning(data));
+    }
+  }
+
+  @Test
+  void helpListsTheLaunchersCommandsThenTheServices() {
+    try (ServiceProcess launcher = ServiceProcess.start(qm("--help"), Map.of())) {
+      assertEquals(0, launcher.awaitExit(Duration.ofSeconds(60)), launcher.stderr());
+      String help = launcher.stdout();
+      for (String command : List.of("serve [--port N]", "test [maven options]", "build ")) {
+        assertTrue(help.contains("\n  " + command), command + " in:\n" + help);
+      }
+      // The jar's own help follows, so that commands of the service show up without a change here.
+      assertTrue(help.contains("Usage: qm [-hV] [COMMAND]"), help);
+      assertTrue(help.matches("(?s).*\n  serve +Start the service.*"), help);
+      assertTrue(help.matches("(?s).*\n  login +Log in.*"), "the client's commands too: " + help);
+      assertFalse(help.contains("\u001b"), "no escape codes on a pipe: " + help);
+    }
+  }
+
+  @Test
+  void buildShowsOneLinePerStepAndMavensOutputOnlyWhenItFails() throws IOException {
+    // A stand-in for Maven that prints what Maven prints in batch mode, so the launcher's
+    // rendering is tested without rebuilding the jar the other process tests run.
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    script(
+        bin.resolve("mvn"),
+        """
+        echo '[INFO] Scanning for projects...'
+        i=0
+        while [ $i -lt 100 ]; do
+          echo "[INFO] Downloaded from central: https://repo.example/lib-$i.jar (1 kB at 9 kB/s)"
+          i=$((i + 1))
+        done
+        echo '[INFO] --- maven-compiler-plugin:3.14.0:compile (default-compile) @ quartermaster ---'
+        echo '[INFO] Compiling 150 source files'
+        if [ -n "$FAIL_BUILD" ]; then
+          echo '[ERROR] COMPILATION ERROR : Broken.java:[1,1] class, interface or enum expected'
+          exit 1
+        fi
+        echo '[INFO] --- maven-jar-plugin:3.4.2:jar (default-jar) @ quartermaster ---'
+        echo '[INFO] BUILD SUCCESS'
+        """);
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", bin + ":" + System.getenv("PATH"));
+    try (ServiceProcess built = ServiceProcess.start(qm("build"), env)) {
+      assertEquals(0, built.awaitExit(Duration.ofSeconds(60)), built.stderr());
+      assertEquals(
+          List.of(
+              "qm:   100 libraries downloaded",
+              "qm:   compile (maven-compiler-plugin)",
+              "qm:   jar (maven-jar-plugin)"),
+          built.stderr().lines().filter(l -> l.startsWith("qm:   ")).toList(),
+          built.stderr());
+      assertTrue(
+          built.stderr().startsWith("qm: building Quartermaster with Maven."), built.stderr());
+      assertTrue(built.stderr().contains("one to two minutes"), built.stderr());
+      assertTrue(built.stderr().matches("(?s).*qm: built in \\d+ s\\.\\n"), built.stderr());
+      assertFalse(built.stderr().contains("[INFO]"), built.stderr());
+      assertEquals("", built.stdout());
+    }
+    env.put("FAIL_BUILD", "1");
+    try (ServiceProcess failed = ServiceProcess.start(qm("build"), env)) {
+      assertEquals(1, failed.awaitExit(Duration.ofSeconds(60)), failed.stderr());
+      assertTrue(failed.stderr().contains("qm: the build failed after"), failed.stderr());
+      assertTrue(failed.stderr().contains("[INFO] Compiling 150 source files"), failed.stderr());
+      assertTrue(failed.stderr().contains("[ERROR] COMPILATION ERROR"), failed.stderr());
+    }
+  }
+
+  @Test
+  void mavenPrintsNoEscapeCodesOnAPipe() {
+    List<String> mvn =
+        List.of(
+            "mvn",
+            "-B",
+            "-q",
+            "-o",
+            "-f",
+            ServiceProcess.root().resolve("pom.xml").toString(),
+            "validate");
+    try (ServiceProcess maven = ServiceProcess.start(mvn, Map.of())) {
+      assertEquals(0, maven.awaitExit(Duration.ofSeconds(120)), maven.stdout() + maven.stderr());
+      assertEquals("", maven.stdout() + maven.stderr());
     }
   }
 

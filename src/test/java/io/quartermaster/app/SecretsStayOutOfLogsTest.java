@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quartermaster.testing.AccessKey;
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.HttpResult;
+import io.quartermaster.testing.Identities;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
@@ -117,7 +118,7 @@ class SecretsStayOutOfLogsTest {
           .client()
           .post(
               "/v3/auth/tokens",
-              passwordAuth(tenant.viewerName(), newPassword, tenant.projectName()));
+              Identities.passwordAuth(tenant.viewerName(), newPassword, tenant.projectName()));
     }
     HttpResult changed =
         admin.patch("/v3/users/" + userId, Map.of("user", Map.of("password", newPassword)));
@@ -147,22 +148,5 @@ class SecretsStayOutOfLogsTest {
         assertFalse(record.contains(secret), () -> "a secret was logged: " + record);
       }
     }
-  }
-
-  private static Map<String, Object> passwordAuth(String user, String password, String project) {
-    return Map.of(
-        "auth",
-        Map.of(
-            "identity",
-            Map.of(
-                "methods",
-                List.of("password"),
-                "password",
-                Map.of(
-                    "user",
-                    Map.of(
-                        "name", user, "password", password, "domain", Map.of("name", "default")))),
-            "scope",
-            Map.of("project", Map.of("name", project))));
   }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quartermaster.testing.LogCapture;
 import io.quartermaster.testing.TestServer;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -64,6 +67,32 @@ class BootstrapTest {
     assertEquals(before, census(SERVER.jdbi()));
     assertEquals("", out.toString(StandardCharsets.UTF_8));
     assertEquals(201, SERVER.client().post("/v3/auth/tokens", adminLogin()).status());
+  }
+
+  @Test
+  void aConfiguredPasswordThatABootstrappedDatabaseIgnoresIsWarnedAbout() {
+    Bootstrap again =
+        new Bootstrap(
+            SERVER.jdbi(),
+            passwords,
+            Clock.systemUTC(),
+            new PrintStream(OutputStream.nullOutputStream()));
+    try (LogCapture log = LogCapture.of(Bootstrap.class.getName())) {
+      again.run(Optional.of("another-admin-password"));
+      List<String> warnings = log.messages(Level.WARNING);
+      assertEquals(1, warnings.size(), warnings::toString);
+      assertTrue(
+          warnings
+              .get(0)
+              .startsWith("QM_ADMIN_PASSWORD is set but ignored: the database was set up"),
+          warnings.get(0));
+      assertFalse(warnings.get(0).contains("another-admin-password"), warnings.get(0));
+
+      // The admin's own password, as on a restart with an unchanged setting, or none: no warning.
+      again.run(Optional.of(TestServer.ADMIN_PASSWORD));
+      again.run(Optional.empty());
+      assertEquals(1, log.messages(Level.WARNING).size(), log.messages()::toString);
+    }
   }
 
   @Test

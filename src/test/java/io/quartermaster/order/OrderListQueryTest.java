@@ -92,7 +92,8 @@ class OrderListQueryTest {
   @ValueSource(strings = {"-1", "501", "abc", "1.5", "+5", "%205", "1e2", "99999999999999999999"})
   void limitOutsideZeroToFiveHundredIsRejected(String value) {
     assertEquals(
-        "Bad request: limit must be an integer between 0 and 500", rejection("limit=" + value));
+        "Bad request: limit must be an integer between 0 and 500 (0, empty or absent means the default, 100)",
+        rejection("limit=" + value));
   }
 
   @ParameterizedTest

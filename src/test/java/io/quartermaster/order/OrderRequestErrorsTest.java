@@ -54,10 +54,14 @@ class OrderRequestErrorsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "limit=-1                      | limit must be an integer between 0 and 500",
-        "limit=501                     | limit must be an integer between 0 and 500",
-        "limit=ten                     | limit must be an integer between 0 and 500",
-        "limit=1.5                     | limit must be an integer between 0 and 500",
+        "limit=-1                      | limit must be an integer between 0 and 500 (0, empty"
+            + " or absent means the default, 100)",
+        "limit=501                     | limit must be an integer between 0 and 500 (0, empty"
+            + " or absent means the default, 100)",
+        "limit=ten                     | limit must be an integer between 0 and 500 (0, empty"
+            + " or absent means the default, 100)",
+        "limit=1.5                     | limit must be an integer between 0 and 500 (0, empty"
+            + " or absent means the default, 100)",
         "offset=501                    | offset must be an integer between 0 and 500",
         "offset=-1                     | offset must be an integer between 0 and 500",
         "since=-1                      | since must be an integer of at least 0 (milliseconds since"
@@ -73,7 +77,8 @@ class OrderRequestErrorsTest {
         "phase=failed&result=successed | result is an alias of phase; when both are given they"
             + " must select the same phase",
         "resource=nodes                | resource must be pools",
-        "involvedName=nope&limit=-1    | limit must be an integer between 0 and 500",
+        "involvedName=nope&limit=-1    | limit must be an integer between 0 and 500 (0, empty"
+            + " or absent means the default, 100)",
       })
   void badListParametersAre400WithTheRuleAndChangeNothing(String query, String rule) {
     List<Map<String, Object>> before = storedOrders();

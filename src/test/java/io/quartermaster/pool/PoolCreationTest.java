@@ -130,7 +130,10 @@ class PoolCreationTest {
         tenant.member().post(poolsPath(), Pools.body(Pools.uniqueName(), Pools.CPU, 101));
     assertEquals(400, tooMany.status());
     assertEquals("ModelArts.3561", tooMany.errorCode());
-    assertEquals("Insufficient node quota.", tooMany.body().get("error_msg").asText());
+    assertEquals(
+        "Insufficient node quota. The project's quota is 100 nodes; its other pools use 0 and"
+            + " this asks for 101.",
+        tooMany.body().get("error_msg").asText());
 
     assertEquals(
         200,
@@ -142,6 +145,10 @@ class PoolCreationTest {
     HttpResult over = tenant.member().post(poolsPath(), Pools.body(last, Pools.CPU, 11));
     assertEquals(400, over.status());
     assertEquals("ModelArts.3561", over.errorCode());
+    assertEquals(
+        "Insufficient node quota. The project's quota is 100 nodes; its other pools use 90 and"
+            + " this asks for 11.",
+        over.body().get("error_msg").asText());
     assertEquals(
         404,
         tenant.member().get(poolsPath() + "/" + Pools.poolName(last, tenant.projectId())).status());

@@ -112,7 +112,8 @@ class PoolScalingTest {
             .member()
             .withHeader("Content-Type", "text/plain")
             .patch(pools.poolPath(display), resources(2));
-    assertEquals(400, wrongType.status());
+    assertEquals(415, wrongType.status());
+    assertEquals("ModelArts.50004000", wrongType.errorCode());
     assertEquals(
         before.get("metadata"),
         tenant.viewer().get(pools.poolPath(display)).body().get("metadata"));
@@ -126,6 +127,10 @@ class PoolScalingTest {
     HttpResult result = tenant.member().patch(pools.poolPath(display), resources(101));
     assertEquals(400, result.status());
     assertEquals("ModelArts.3561", result.errorCode());
+    assertEquals(
+        "Insufficient node quota. The project's quota is 100 nodes; its other pools use 0 and"
+            + " this asks for 101.",
+        result.body().get("error_msg").asText());
     assertEquals(1, pools.orders(display).get("count").asInt());
   }
 

@@ -209,7 +209,10 @@ class OfficialSdkTest {
     assertError(
         404,
         "ModelArts.50015001",
-        "Pool pool-none not found.",
+        "Pool pool-none not found. A pool's name is {display name}-{project id}: a pool"
+            + " displayed as pool-none is named pool-none-"
+            + tenant.projectId()
+            + ".",
         assertThrows(ServiceResponseException.class, () -> showPool("pool-none")));
 
     ListOrdersRequest tooMany = new ListOrdersRequest();
@@ -217,7 +220,7 @@ class OfficialSdkTest {
     assertError(
         400,
         "ModelArts.50004000",
-        "Bad request: limit must be an integer between 0 and 500",
+        "Bad request: limit must be an integer between 0 and 500 (0, empty or absent means the default, 100)",
         assertThrows(
             ServiceResponseException.class,
             () -> member.syncInvokeHttp(tooMany, ModelArtsApi.LIST_ORDERS)));

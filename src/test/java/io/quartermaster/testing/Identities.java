@@ -54,7 +54,7 @@ public final class Identities {
   }
 
   /** The Keystone password body of {@code POST /v3/auth/tokens}, scoped by project name. */
-  static Map<String, Object> passwordAuth(String user, String password, String project) {
+  public static Map<String, Object> passwordAuth(String user, String password, String project) {
     Map<String, Object> userPart =
         Map.of("name", user, "password", password, "domain", Map.of("name", "default"));
     return Map.of(

@@ -163,6 +163,11 @@ public final class ServiceProcess implements AutoCloseable {
     awaitExit(STOP_TIMEOUT);
   }
 
+  /** The working directory it was started in, where a plain {@code qm serve} keeps {@code data}. */
+  public Path workDir() {
+    return workDir;
+  }
+
   public ProcessHandle handle() {
     return process.toHandle();
   }
