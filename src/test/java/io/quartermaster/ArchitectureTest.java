@@ -45,4 +45,28 @@ class ArchitectureTest {
             "io.quartermaster.http..", "io.helidon.webserver..", "io.helidon.http..")
         .check(MAIN);
   }
+
+  @Test
+  void theClientTalksToTheServiceOverHttpOnly() {
+    // No server code, no database: the client shares only the signing rules with the server.
+    noClasses()
+        .that()
+        .resideInAPackage("io.quartermaster.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.quartermaster.app..",
+            "io.quartermaster.db..",
+            "io.quartermaster.engine..",
+            "io.quartermaster.error..",
+            "io.quartermaster.flavor..",
+            "io.quartermaster.http..",
+            "io.quartermaster.identity..",
+            "io.quartermaster.order..",
+            "io.quartermaster.pool..",
+            "io.helidon..",
+            "org.jdbi..",
+            "org.postgresql..")
+        .check(MAIN);
+  }
 }

@@ -1,5 +1,6 @@
 package io.quartermaster.app;
 
+import io.helidon.logging.common.LogConfig;
 import io.quartermaster.db.DataDirectoryInUseException;
 import io.quartermaster.db.DatabaseUnavailableException;
 import io.quartermaster.error.InvalidConfigException;
@@ -32,6 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    // Here rather than in Main: client commands have no use for the server's logging set-up.
+    LogConfig.configureRuntime();
     // The hook is in place before anything starts, so a SIGTERM that arrives while the database
     // is starting still stops it: the hook waits for the start to end, then closes in order.
     CompletableFuture<Application> started = new CompletableFuture<>();

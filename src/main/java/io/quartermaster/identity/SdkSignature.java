@@ -1,6 +1,7 @@
 package io.quartermaster.identity;
 
 import io.quartermaster.error.UnauthorizedException;
+import io.quartermaster.signing.CanonicalRequest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 record SdkSignature(String accessKey, List<String> signedHeaders, String signature) {
 
-  static final String ALGORITHM = "SDK-HMAC-SHA256";
+  static final String ALGORITHM = CanonicalRequest.ALGORITHM;
 
   private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern HEADER_NAME = Pattern.compile("[a-z0-9!#$%&'*+.^_`|~-]+");

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.quartermaster.error.ForbiddenException;
 import io.quartermaster.error.UnauthorizedException;
 import io.quartermaster.http.HttpExchange;
+import io.quartermaster.signing.CanonicalRequest;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +36,6 @@ final class SignatureAccessControl implements AccessControl {
   static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
-  private static final DateTimeFormatter SDK_DATE_FORMAT =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
   private static final Pattern ACCESS_KEY = Pattern.compile("[A-Z0-9]{20}");
   private static final System.Logger LOG = System.getLogger(SignatureAccessControl.class.getName());
 
@@ -107,7 +105,8 @@ final class SignatureAccessControl implements AccessControl {
             .orElseThrow(() -> new UnauthorizedException("X-Sdk-Date is missing"));
     Instant signedAt;
     try {
-      signedAt = LocalDateTime.parse(sdkDate, SDK_DATE_FORMAT).toInstant(ZoneOffset.UTC);
+      signedAt =
+          LocalDateTime.parse(sdkDate, CanonicalRequest.SDK_DATE_FORMAT).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw new UnauthorizedException("X-Sdk-Date must be UTC time as yyyyMMdd'T'HHmmss'Z'");
     }
@@ -162,7 +161,7 @@ final class SignatureAccessControl implements AccessControl {
    * signed means that only the key's holder can make that choice.
    */
   private static String payloadHash(ServerRequest request, List<String> signedHeaders) {
-    String actual = CanonicalRequest.hex(CanonicalRequest.sha256(HttpExchange.body(request)));
+    String actual = CanonicalRequest.bodyHash(HttpExchange.body(request));
     if (!signedHeaders.contains(CONTENT_SHA256.lowerCase())) {
       return actual;
     }

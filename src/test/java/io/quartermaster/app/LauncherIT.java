@@ -101,7 +101,8 @@ class LauncherIT {
       }
       // The jar's own help follows, so that commands of the service show up without a change here.
       assertTrue(help.contains("Usage: qm [-hV] [COMMAND]"), help);
-      assertTrue(help.contains("\n  serve  Start the service"), help);
+      assertTrue(help.matches("(?s).*\n  serve +Start the service.*"), help);
+      assertTrue(help.matches("(?s).*\n  login +Log in.*"), "the client's commands too: " + help);
       assertFalse(help.contains("\u001b"), "no escape codes on a pipe: " + help);
     }
   }

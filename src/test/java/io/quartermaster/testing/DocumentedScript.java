@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -56,6 +57,18 @@ public final class DocumentedScript {
    */
   public static List<String> runRepeatedly(
       Path document, String marker, Path dataDir, int runs, Duration timeout) throws Exception {
+    return runRepeatedly(document, marker, dataDir, runs, timeout, Map.of());
+  }
+
+  /** As {@link #runRepeatedly(Path, String, Path, int, Duration)}, with {@code env} added. */
+  public static List<String> runRepeatedly(
+      Path document,
+      String marker,
+      Path dataDir,
+      int runs,
+      Duration timeout,
+      Map<String, String> env)
+      throws Exception {
     String script = block(document, marker);
     Config base = TestServer.testConfig(dataDir);
     Config config =
@@ -69,7 +82,8 @@ public final class DocumentedScript {
       for (int run = 1; run <= runs; run++) {
         Path out = dataDir.resolve(marker + "-" + run + ".out");
         outputs.add(
-            runAgainst(script, "http://127.0.0.1:" + app.port(), ADMIN_PASSWORD, out, timeout));
+            runAgainst(
+                script, "http://127.0.0.1:" + app.port(), ADMIN_PASSWORD, out, timeout, env));
       }
       return outputs;
     }
@@ -83,12 +97,25 @@ public final class DocumentedScript {
   public static String runAgainst(
       String script, String baseUrl, String adminPassword, Path out, Duration timeout)
       throws Exception {
+    return runAgainst(script, baseUrl, adminPassword, out, timeout, Map.of());
+  }
+
+  /** As {@link #runAgainst(String, String, String, Path, Duration)}, with {@code env} added. */
+  public static String runAgainst(
+      String script,
+      String baseUrl,
+      String adminPassword,
+      Path out,
+      Duration timeout,
+      Map<String, String> env)
+      throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
             .redirectErrorStream(true)
             .redirectOutput(out.toFile());
     builder.environment().put("QM", baseUrl);
     builder.environment().put("QM_ADMIN_PASSWORD", adminPassword);
+    builder.environment().putAll(env);
     Process bash = builder.start();
     boolean finished = bash.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!finished) {
