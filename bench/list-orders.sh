@@ -8,33 +8,16 @@
 #
 # Needs wrk (apt-get install -y wrk) and python3. Only loopback traffic; stops by itself.
 set -euo pipefail
-
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 pools="${POOLS:-300}"
 nodes="${NODES:-1}"
 duration="${DURATION:-30s}"
 connections="${CONNECTIONS:-32}"
-port="${PORT:-18181}"
-password="bench-admin-password"
-data="$(mktemp -d /tmp/qm-bench-XXXXXX)"
-base="http://127.0.0.1:$port"
 
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
 
-QM_ADMIN_PASSWORD="$password" QM_SIMULATED_NODE_TIME=PT0S QM_NODE_QUOTA=1000000 \
-  "$root/qm" serve --port "$port" --data-dir "$data" > "$data/serve.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
-
-for _ in $(seq 1 120); do
-  curl -fs "$base/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-
-login='{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"admin","password":"'"$password"'","domain":{"name":"default"}}}},"scope":{"project":{"name":"default"}}}}'
-response="$(curl -fs -D "$data/headers" -H 'Content-Type: application/json' -d "$login" "$base/v3/auth/tokens")"
-token="$(grep -i '^x-subject-token:' "$data/headers" | cut -d' ' -f2 | tr -d '\r')"
-project="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["token"]["project"]["id"])' "$response")"
+qm_serve "${PORT:-18181}" QM_SIMULATED_NODE_TIME=PT0S QM_NODE_QUOTA=1000000
+qm_login
 
 echo "placing $pools pools of $nodes node(s) in project $project ..."
 for i in $(seq 1 "$pools"); do
@@ -56,5 +39,5 @@ run "ListOrders, involvedName filter" "$base/v1/$project/orders?involvedName=ben
 run "ShowOrder" "$base/v1/$project/orders/$order"
 
 echo
-echo "server resident memory: $(ps -o rss= -p "$(pgrep -P "$server" java || echo "$server")" | awk '{printf "%.0f MiB", $1/1024}')"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "server resident memory: $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"
+machine

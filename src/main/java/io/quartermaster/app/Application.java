@@ -11,6 +11,7 @@ import io.quartermaster.engine.Provider;
 import io.quartermaster.engine.RecurringJob;
 import io.quartermaster.engine.webhook.WebhookProvider;
 import io.quartermaster.error.InvalidConfigException;
+import io.quartermaster.event.Events;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
@@ -53,6 +54,7 @@ public final class Application implements AutoCloseable {
 
   private final Database database;
   private final OrderEngine engine;
+  private final Events events;
   private final WebServer server;
   private final Metrics metrics;
   private final MetricsConfig metricsConfig;
@@ -60,11 +62,13 @@ public final class Application implements AutoCloseable {
   private Application(
       Database database,
       OrderEngine engine,
+      Events events,
       WebServer server,
       Metrics metrics,
       MetricsConfig metricsConfig) {
     this.database = database;
     this.engine = engine;
+    this.events = events;
     this.server = server;
     this.metrics = metrics;
     this.metricsConfig = metricsConfig;
@@ -75,6 +79,7 @@ public final class Application implements AutoCloseable {
     Database database = Database.start(config.database());
     Metrics metrics = Metrics.create(config.metrics());
     OrderEngine engine = null;
+    Events events = null;
     try {
       metrics.bindConnectionPool(database.dataSource());
       DatabaseGauges.register(metrics, database.jdbi(), clock);
@@ -103,6 +108,8 @@ public final class Application implements AutoCloseable {
       PoolChanges changes =
           new PoolChanges(jdbi, catalog, names, placement, lifecycle, config.pools());
 
+      events = Events.start(database, config.events(), metrics.eventStreams());
+
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthApi(database));
       services.add(OpenApiDocument.load());
@@ -114,6 +121,7 @@ public final class Application implements AutoCloseable {
               new PoolService(jdbi, catalog, names, placement, config.pools()),
               changes));
       services.add(new NodeApi(accessControl, new NodeService(jdbi), changes));
+      services.add(events.api(accessControl));
       services.addAll(
           Orders.httpServices(jdbi, accessControl, config.orders(), lifecycle, engine, clock));
       services.add(new PoolStatisticsApi(accessControl, new PoolStatistics(jdbi, clock)));
@@ -144,8 +152,11 @@ public final class Application implements AutoCloseable {
                     .orElse("")
                 + " (is the port in use?)");
       }
-      return new Application(database, engine, server, metrics, config.metrics());
+      return new Application(database, engine, events, server, metrics, config.metrics());
     } catch (RuntimeException e) {
+      if (events != null) {
+        events.close();
+      }
       if (engine != null) {
         engine.close();
       }
@@ -199,9 +210,18 @@ public final class Application implements AutoCloseable {
         metricsConfig.port().isPresent() ? server.port(METRICS_SOCKET) : server.port());
   }
 
-  /** Stops taking requests, lets running order steps finish, then closes the database. */
+  /** How many event streams are open on this instance. */
+  public int openEventStreams() {
+    return events.openStreams();
+  }
+
+  /**
+   * Ends the open event streams, stops taking requests, lets running order steps finish, then
+   * closes the database.
+   */
   @Override
   public void close() {
+    events.close();
     server.stop();
     engine.close();
     database.close();

@@ -4,6 +4,7 @@ import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
 import io.quartermaster.engine.webhook.WebhookConfig;
 import io.quartermaster.error.InvalidConfigException;
+import io.quartermaster.event.EventConfig;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
@@ -34,7 +35,8 @@ public record Config(
     EngineConfig engine,
     Optional<WebhookConfig> webhook,
     OrderConfig orders,
-    MetricsConfig metrics) {
+    MetricsConfig metrics,
+    EventConfig events) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -76,7 +78,11 @@ public record Config(
         engine,
         webhook,
         orders(read),
-        metrics(read));
+        metrics(read),
+        new EventConfig(
+            read.positiveDuration("QM_EVENTS_HEARTBEAT", EventConfig.DEFAULT_HEARTBEAT),
+            read.positiveDuration("QM_EVENTS_POLL_INTERVAL", EventConfig.DEFAULT_POLL_INTERVAL),
+            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION)));
   }
 
   private static MetricsConfig metrics(EnvironmentReader read) {
@@ -157,37 +163,58 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, database, identity, pools, engine, webhook, orders, metrics);
+    return new Config(
+        host, newPort, database, identity, pools, engine, webhook, orders, metrics, events);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(host, port, newDatabase, identity, pools, engine, webhook, orders, metrics);
+    return new Config(
+        host, port, newDatabase, identity, pools, engine, webhook, orders, metrics, events);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
-    return new Config(host, port, database, newIdentity, pools, engine, webhook, orders, metrics);
+    return new Config(
+        host, port, database, newIdentity, pools, engine, webhook, orders, metrics, events);
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(host, port, database, identity, newPools, engine, webhook, orders, metrics);
+    return new Config(
+        host, port, database, identity, newPools, engine, webhook, orders, metrics, events);
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(host, port, database, identity, pools, newEngine, webhook, orders, metrics);
+    return new Config(
+        host, port, database, identity, pools, newEngine, webhook, orders, metrics, events);
   }
 
   public Config withMetrics(MetricsConfig newMetrics) {
-    return new Config(host, port, database, identity, pools, engine, webhook, orders, newMetrics);
+    return new Config(
+        host, port, database, identity, pools, engine, webhook, orders, newMetrics, events);
   }
 
   public Config withOrders(OrderConfig newOrders) {
-    return new Config(host, port, database, identity, pools, engine, webhook, newOrders, metrics);
+    return new Config(
+        host, port, database, identity, pools, engine, webhook, newOrders, metrics, events);
   }
 
   /** The same service, carrying out order items through the operator's endpoint. */
   public Config withWebhook(WebhookConfig newWebhook) {
     return new Config(
-        host, port, database, identity, pools, engine, Optional.of(newWebhook), orders, metrics);
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        Optional.of(newWebhook),
+        orders,
+        metrics,
+        events);
+  }
+
+  public Config withEvents(EventConfig newEvents) {
+    return new Config(
+        host, port, database, identity, pools, engine, webhook, orders, metrics, newEvents);
   }
 
   public Config withDataDir(Path dataDir) {

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -99,6 +102,16 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * A new connection outside the pool, with the pool's URL and credentials, for a session that
+   * stays open for the life of the service (LISTEN): borrowing one from the pool forever would
+   * shrink it. The caller closes it.
+   */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
   }
 
   @Override

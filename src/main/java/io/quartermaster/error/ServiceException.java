@@ -11,6 +11,8 @@ public abstract sealed class ServiceException extends RuntimeException
         ForbiddenException,
         NotFoundException,
         ConflictException,
+        GoneException,
+        NotAcceptableException,
         TooManyRequestsException,
         MethodNotAllowedException,
         UnsupportedMediaTypeException {

@@ -1,7 +1,6 @@
 package io.quartermaster.http;
 
 import io.quartermaster.error.ServiceException;
-import java.util.Map;
 
 /**
  * The two error shapes of the service: ModelArts' {@code error_code}/{@code error_msg} for the
@@ -34,17 +33,20 @@ public final class ErrorBodies {
   }
 
   private static String title(int status) {
-    return Map.of(
-            400, "Bad Request",
-            401, "Unauthorized",
-            403, "Forbidden",
-            404, "Not Found",
-            405, "Method Not Allowed",
-            409, "Conflict",
-            413, "Request Entity Too Large",
-            415, "Unsupported Media Type",
-            429, "Too Many Requests",
-            500, "Internal Server Error")
-        .getOrDefault(status, "Error");
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
+      case 409 -> "Conflict";
+      case 410 -> "Gone";
+      case 413 -> "Request Entity Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      default -> "Error";
+    };
   }
 }

@@ -3,6 +3,7 @@ package io.quartermaster.order;
 import io.helidon.common.uri.UriQuery;
 import io.quartermaster.error.BadRequestException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
  *
  * @param since the oldest creation time selected, inclusive
  * @param until the newest creation time selected, inclusive
+ * @param marker the {@code marker} parameter (an extension): present, possibly empty, when the
+ *     caller pages by marker instead of offset
  */
 record OrderListQuery(
     String workspaceId,
@@ -23,13 +26,15 @@ record OrderListQuery(
     int offset,
     Instant since,
     Instant until,
-    Optional<OrderPhase> phase) {
+    Optional<OrderPhase> phase,
+    Optional<String> marker) {
 
   static final String DEFAULT_WORKSPACE = "0";
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 500;
   static final int MAX_OFFSET = 500;
   static final int MAX_NAME_LENGTH = 64;
+  static final int MAX_MARKER_LENGTH = 512;
 
   /**
    * PostgreSQL's timestamptz ends in the year 294276; a bound beyond the year 9999 selects the same
@@ -49,6 +54,7 @@ record OrderListQuery(
     Objects.requireNonNull(since, "since");
     Objects.requireNonNull(until, "until");
     Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(marker, "marker");
   }
 
   /**
@@ -58,14 +64,41 @@ record OrderListQuery(
    * @throws BadRequestException naming the parameter and the rule it breaks
    */
   static OrderListQuery parse(UriQuery query, OrderConfig config, Clock clock) {
+    OrderListQuery filters = filters(query, config.listWindow(), clock);
+    int limit =
+        integer(query, "limit", MAX_LIMIT, LIMIT_ZERO).filter(l -> l > 0).orElse(DEFAULT_LIMIT);
+    int offset = integer(query, "offset", MAX_OFFSET, "").orElse(0);
+    // Present but empty asks for the first page by marker, so presence counts here, not the value.
+    Optional<String> marker =
+        query.contains("marker") ? Optional.of(query.first("marker").orElse("")) : Optional.empty();
+    if (marker.isPresent() && offset > 0) {
+      throw BadRequestException.because(
+          "offset cannot be combined with marker; page on with the nextMarker of each answer");
+    }
+    if (marker.isPresent() && marker.get().length() > MAX_MARKER_LENGTH) {
+      throw BadRequestException.because("marker is not one this service issued");
+    }
+    return new OrderListQuery(
+        filters.workspaceId,
+        filters.involvedName,
+        limit,
+        offset,
+        filters.since,
+        filters.until,
+        filters.phase,
+        marker);
+  }
+
+  /**
+   * Parses and validates the filters of a ListOrders query string alone, for a listing without
+   * pages (the export): {@code since} is raised to {@code now - window}.
+   */
+  static OrderListQuery filters(UriQuery query, Duration window, Clock clock) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String workspaceId = text(query, "workspaceId").orElse(DEFAULT_WORKSPACE);
     checkLength("workspaceId", workspaceId);
     Optional<String> involvedName = text(query, "involvedName");
     involvedName.ifPresent(name -> checkLength("involvedName", name));
-    int limit =
-        integer(query, "limit", MAX_LIMIT, LIMIT_ZERO).filter(l -> l > 0).orElse(DEFAULT_LIMIT);
-    int offset = integer(query, "offset", MAX_OFFSET, "").orElse(0);
     Optional<Instant> since = epochMillis(query, "since");
     Instant until = epochMillis(query, "until").orElse(now);
     if (since.isPresent() && since.get().isAfter(until)) {
@@ -75,10 +108,17 @@ record OrderListQuery(
     Optional<OrderPhase> phase = phase(query);
     checkResource(query);
     // Clamped, not refused (CONTRACT §2.1): a client asking for "everything" gets the window.
-    Instant windowStart = now.minus(config.listWindow());
+    Instant windowStart = now.minus(window);
     Instant effectiveSince = since.filter(s -> s.isAfter(windowStart)).orElse(windowStart);
     return new OrderListQuery(
-        workspaceId, involvedName, limit, offset, effectiveSince, until, phase);
+        workspaceId,
+        involvedName,
+        DEFAULT_LIMIT,
+        0,
+        effectiveSince,
+        until,
+        phase,
+        Optional.empty());
   }
 
   private static Optional<String> text(UriQuery query, String name) {

@@ -53,6 +53,21 @@ final class OrderQueryDao {
       limit :limit offset :offset
       """;
 
+  // Keyset paging (markers, export): the rows after a position in ListOrders' order, on the same
+  // indexes as the page. created_at is descending and order_name ascending, so no row comparison;
+  // the plain "created_at <= :afterAt" is what lets the index scan start at the position instead
+  // of reading (and dropping) every newer row first.
+  private static final String AFTER_POSITION =
+      """
+        and created_at <= :afterAt
+        and (created_at < :afterAt or order_name > :afterName)
+      """;
+  private static final String KEYSET_ORDER =
+      """
+      order by created_at desc, order_name
+      limit :limit
+      """;
+
   private static final String FIND_ORDER =
       ORDER_COLUMNS
           + """
@@ -108,6 +123,27 @@ final class OrderQueryDao {
         h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one(), rows);
   }
 
+  /**
+   * Up to {@code limit} of the project's orders matching {@code query} that come after {@code
+   * after} (from the first when empty), newest first; {@code query}'s limit and offset are not
+   * used.
+   */
+  List<OrderRow> keysetPage(
+      Handle h,
+      String projectId,
+      OrderListQuery query,
+      Optional<ListMarkers.Position> after,
+      int limit) {
+    BoundSql page = keysetSql(projectId, query, after, limit);
+    return h.createQuery(page.sql()).bindMap(page.params()).map(OrderQueryDao::orderRow).list();
+  }
+
+  /** How many of the project's orders match {@code query}'s filters. */
+  long count(Handle h, String projectId, OrderListQuery query) {
+    BoundSql count = countSql(projectId, query);
+    return h.createQuery(count.sql()).bindMap(count.params()).mapTo(Long.class).one();
+  }
+
   /** The order named {@code nameOrId} (its orderName or orderId) in {@code projectId}. */
   Optional<OrderRow> find(Handle h, String projectId, String nameOrId) {
     BoundSql find = findSql(projectId, nameOrId);
@@ -130,6 +166,20 @@ final class OrderQueryDao {
     params.put("limit", query.limit());
     params.put("offset", query.offset());
     return new BoundSql(ORDER_COLUMNS + filterSql(query) + LIST_ORDER, params);
+  }
+
+  BoundSql keysetSql(
+      String projectId, OrderListQuery query, Optional<ListMarkers.Position> after, int limit) {
+    Map<String, Object> params = filterParams(projectId, query);
+    params.put("limit", limit);
+    after.ifPresent(
+        position -> {
+          params.put("afterAt", Sql.timestamp(position.createdAt()));
+          params.put("afterName", position.orderName());
+        });
+    return new BoundSql(
+        ORDER_COLUMNS + filterSql(query) + (after.isPresent() ? AFTER_POSITION : "") + KEYSET_ORDER,
+        params);
   }
 
   BoundSql countSql(String projectId, OrderListQuery query) {

@@ -1,6 +1,7 @@
 package io.quartermaster.order;
 
 import io.helidon.webserver.http.HttpService;
+import io.quartermaster.db.ServerKeys;
 import io.quartermaster.identity.AccessControl;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,10 @@ public final class Orders {
 
   private Orders() {}
 
-  /** ListOrders and ShowOrder, and the pay, approve, reject and cancel extensions. */
+  /**
+   * ListOrders and ShowOrder with the marker and the export, and the pay, approve, reject and
+   * cancel extensions.
+   */
   public static List<HttpService> httpServices(
       Jdbi jdbi,
       AccessControl access,
@@ -24,7 +28,10 @@ public final class Orders {
       OrderScheduler scheduler,
       Clock clock) {
     return List.of(
-        new OrderApi(access, new OrderQueryService(jdbi, config, clock)),
+        new OrderApi(
+            access,
+            new OrderQueryService(
+                jdbi, config, clock, ServerKeys.forPurpose(jdbi, "list-marker", clock.instant()))),
         new OrderActionsApi(access, new OrderActions(jdbi, pools, scheduler, clock)));
   }
 

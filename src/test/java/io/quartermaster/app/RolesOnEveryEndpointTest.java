@@ -70,7 +70,7 @@ class RolesOnEveryEndpointTest {
 
     /** The route it exercises, such as {@code GET /v2/{}/pools/{}}. */
     String route() {
-      return method + " " + path.replaceAll("\\{[^}]+}", "{}");
+      return method + " " + path.replaceAll("\\?.*", "").replaceAll("\\{[^}]+}", "{}");
     }
   }
 
@@ -115,6 +115,11 @@ class RolesOnEveryEndpointTest {
         new Endpoint("GET", "/v1/{p}/resourceflavors", () -> null, Role.VIEWER, 200),
         new Endpoint("GET", "/v1/{p}/orders", () -> null, Role.VIEWER, 200),
         new Endpoint("GET", "/v1/{p}/orders/{order}", () -> null, Role.VIEWER, 200),
+        new Endpoint("GET", "/v1/{p}/orders/export", () -> null, Role.VIEWER, 200),
+        // The order has finished: its stream replays it and ends.
+        new Endpoint("GET", "/v1/{p}/orders/{order}/events", () -> null, Role.VIEWER, 200),
+        // The project's stream never ends by itself: a bad position makes it fail after the gate.
+        new Endpoint("GET", "/v1/{p}/events?after=x", () -> null, Role.VIEWER, 400),
         // The order is a finished pay-per-use one: allowed callers hear why it cannot be paid,
         // cancelled, approved or rejected, and nothing changes.
         new Endpoint("POST", "/v1/{p}/orders/{order}/pay", () -> null, Role.MEMBER, 400),

@@ -8,8 +8,11 @@ import io.helidon.common.uri.UriQuery;
 import io.quartermaster.json.Json;
 import io.quartermaster.testing.TestServer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +112,23 @@ class OrderQueryPlanTest {
           scans.stream().anyMatch(s -> ORDER_INDEXES.stream().anyMatch(s::endsWith)),
           () -> "no index of orders used: " + scans);
     }
+  }
+
+  /** Marker pages and the export seek to their position on the listing's index. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "phase=successed", "involvedName=pool-2"})
+  void keysetPagesReadOrdersThroughAnIndex(String queryString) {
+    OrderListQuery query =
+        OrderListQuery.parse(
+            UriQuery.create(queryString), OrderConfig.defaults(), Clock.systemUTC());
+    Instant middle = Instant.now().minus(Duration.ofDays(3));
+    OrderQueryDao.BoundSql statement =
+        DAO.keysetSql(
+            projectId,
+            query,
+            Optional.of(new ListMarkers.Position(middle, "order.pool-2-00005")),
+            101);
+    assertUsesAnOrderIndex("Keyset ?" + queryString, statement);
   }
 
   @ParameterizedTest

@@ -73,6 +73,13 @@ class OrderRetentionTest {
     assertTrue(purged.orders() >= 3 && purged.pools() >= 1, purged::toString);
     assertEquals(List.of(stuck.id(), recentOrder.id()), orderIds());
     assertEquals(List.of(stuck.orderName(), recentOrder.orderName()), eventOrderNames());
+    // Event streams refuse to resume from before the highest event number purged (410).
+    assertEquals(
+        3,
+        count(
+            "select purged_through from order_event_horizons where project_id = '"
+                + projectId
+                + "'"));
     assertEquals(0, count("select count(*) from order_items where order_id = " + goneApply.id()));
     assertEquals(List.of(live.id(), recent.id()), poolIds());
   }

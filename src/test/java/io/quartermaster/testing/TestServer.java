@@ -6,6 +6,7 @@ import io.quartermaster.app.Application;
 import io.quartermaster.app.Config;
 import io.quartermaster.db.DatabaseConfig;
 import io.quartermaster.engine.EngineConfig;
+import io.quartermaster.event.EventConfig;
 import io.quartermaster.json.Json;
 import io.quartermaster.pool.PoolConfig;
 import java.io.IOException;
@@ -101,7 +102,13 @@ public final class TestServer {
             defaults
                 .orders()
                 .withApprovalThreshold(APPROVAL_THRESHOLD)
-                .withSweepInterval(Duration.ofDays(1)));
+                .withSweepInterval(Duration.ofDays(1)))
+        // Heartbeats often enough for a test to see one.
+        .withEvents(
+            new EventConfig(
+                Duration.ofMillis(500),
+                EventConfig.DEFAULT_POLL_INTERVAL,
+                EventConfig.DEFAULT_MAX_DURATION));
   }
 
   /** How many nodes each {@link #scarceFlavor()} has room for, in its one AZ. */
@@ -187,6 +194,11 @@ public final class TestServer {
   /** A client with a fresh token of {@code user}, scoped to the project named {@code project}. */
   public ApiClient login(String user, String password, String project) {
     return identities.login(user, password, project);
+  }
+
+  /** How many event streams the server holds open now. */
+  public int openEventStreams() {
+    return app.openEventStreams();
   }
 
   public MutableClock clock() {
