@@ -1,5 +1,6 @@
 package io.quartermaster.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quartermaster.app.Application;
@@ -15,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,10 +141,27 @@ public final class TestServer {
     return "test.scarce-%02d.gpu".formatted(index);
   }
 
-  /** The shipped catalog plus the scarce flavors, written into the data directory. */
+  /**
+   * How many nodes each AZ of a shipped flavor has room for on test servers. The shared server
+   * lives for the whole test JVM and its tests leave pools behind, so with the shipped capacity the
+   * suite would draw down one budget and fail by test order; a test that runs out of capacity on
+   * purpose takes a {@link #scarceFlavor()} instead.
+   */
+  private static final int SHIPPED_FLAVOR_CAPACITY = 100_000;
+
+  /**
+   * The shipped catalog, with room enough for the whole suite, plus the scarce flavors, written
+   * into the data directory.
+   */
   private static Path testCatalog(Path dataDir) {
     try (InputStream in = TestServer.class.getResourceAsStream("/flavors.json")) {
       ArrayNode flavors = (ArrayNode) Json.mapper().readTree(in);
+      for (JsonNode flavor : flavors) {
+        ObjectNode capacity = (ObjectNode) flavor.get("capacityPerAz");
+        List<String> azs = new ArrayList<>();
+        capacity.fieldNames().forEachRemaining(azs::add);
+        azs.forEach(az -> capacity.put(az, SHIPPED_FLAVOR_CAPACITY));
+      }
       for (int i = 0; i < SCARCE_FLAVORS; i++) {
         ObjectNode scarce = flavors.addObject();
         scarce.put("name", scarceFlavorName(i)).put("type", "Dedicate").put("cpuArch", "x86");
