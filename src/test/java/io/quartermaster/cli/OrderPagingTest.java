@@ -104,6 +104,77 @@ class OrderPagingTest {
   }
 
   @Test
+  void allFollowsTheMarkerWhileOrdersArePlacedConcurrently() throws Exception {
+    TestServer server = TestServer.get();
+    // Another pool's orders, placed now, so the other tests' listings by pool stay as they were.
+    UUID poolId = UUID.randomUUID();
+    server
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        insert into pools (id, project_id, name, display_name, workspace_id, phase,
+                                           manifest, created_at)
+                        values (:id, :project, :name, 'pool-more', '0', 'Running', '{}'::jsonb,
+                                now())
+                        """)
+                    .bind("id", poolId)
+                    .bind("project", tenant.projectId())
+                    .bind("name", "pool-more-" + tenant.projectId())
+                    .execute());
+    java.util.concurrent.atomic.AtomicBoolean paging =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger placed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Thread placer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (paging.get()) {
+                    int i = placed.incrementAndGet();
+                    server
+                        .jdbi()
+                        .useHandle(
+                            h ->
+                                h.createUpdate(
+                                        """
+                                        insert into orders (project_id, order_name, order_id,
+                                            pool_id, resource_name, resource_display_name,
+                                            workspace_id, operation, phase, billing_mode,
+                                            created_at, begin_at, end_at)
+                                        values (:project, 'order.pool-more-' || :i,
+                                            'CS2501010000' || lpad(:i::text, 5, '0'), :pool,
+                                            :name, 'pool-more', '0', 'modify', 'successed', '0',
+                                            now(), now(), now())
+                                        """)
+                                    .bind("project", tenant.projectId())
+                                    .bind("i", i)
+                                    .bind("pool", poolId)
+                                    .bind("name", "pool-more-" + tenant.projectId())
+                                    .execute());
+                  }
+                });
+    QmCli.Run all;
+    try {
+      all = qm().run("orders", "list", "--all", "-o", "json");
+    } finally {
+      paging.set(false);
+      placer.join();
+    }
+
+    assertEquals(0, all.exit(), all.err());
+    JsonNode listing = ClientJson.mapper().readTree(all.out());
+    List<String> names = new ArrayList<>();
+    listing.path("items").forEach(o -> names.add(o.path("orderName").asText()));
+    assertEquals(names.size(), new HashSet<>(names).size(), "no order twice");
+    for (int i = 1; i <= ORDERS; i++) {
+      assertTrue(names.contains("order.pool-many-%05d".formatted(i)), "order " + i + " listed");
+    }
+    assertTrue(placed.get() > 0, "orders were placed while paging");
+  }
+
+  @Test
   void aLimitAbove500IsPagedAndTheDefaultIsOnePageWithAHint() {
     QmCli qm = qm();
 
