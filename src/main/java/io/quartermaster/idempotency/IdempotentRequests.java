@@ -122,17 +122,16 @@ public final class IdempotentRequests {
   /** Runs the work after a savepoint; a failure of the service's own becomes the answer. */
   private static StoredAnswer run(Handle h, String path, Supplier<?> work) {
     h.savepoint(SAVEPOINT);
-    StoredAnswer answer;
     try {
-      answer = json(200, HttpExchange.toJson(work.get()));
+      StoredAnswer answer = json(200, HttpExchange.toJson(work.get()));
+      h.releaseSavepoint(SAVEPOINT);
+      return answer;
     } catch (ServiceException e) {
-      // Whatever the work wrote before it refused goes; the key stays, holding the refusal.
+      // Whatever the work wrote before it refused goes (rolling back also ends the savepoint); the
+      // key stays, holding the refusal. Any other failure rolls the whole transaction back.
       h.rollbackToSavepoint(SAVEPOINT);
-      answer = json(e.status(), HttpExchange.toJson(ErrorBodies.of(path, e)));
+      return json(e.status(), HttpExchange.toJson(ErrorBodies.of(path, e)));
     }
-    // Not in a finally: after any other failure the transaction is aborted and only rolls back.
-    h.releaseSavepoint(SAVEPOINT);
-    return answer;
   }
 
   private static StoredAnswer json(int status, byte[] body) {
