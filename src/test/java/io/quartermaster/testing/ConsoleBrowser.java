@@ -109,6 +109,7 @@ public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionEx
   @Override
   public void beforeEach(ExtensionContext context) {
     ChromeDriver browser = driver();
+    unblockAll();
     browser.get(server.baseUrl() + "/console/");
     browser.executeScript("sessionStorage.clear()");
     // Away from the console, so that the next open() loads it afresh, signed out.
@@ -205,6 +206,35 @@ public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionEx
 
   public void resize(int width, int height) {
     driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /**
+   * The paths (with their query) of the requests the page made since it loaded whose path matches
+   * {@code pathRegex}, from the browser's own record of them (Resource Timing), oldest first. A
+   * request shows there once its answer has been read to the end.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> requests(String pathRegex) {
+    return (List<String>)
+        script(
+            "const re = new RegExp(arguments[0]);"
+                + "return performance.getEntriesByType('resource')"
+                + ".map(e => new URL(e.name)).filter(u => re.test(u.pathname))"
+                + ".map(u => u.pathname + u.search)",
+            pathRegex);
+  }
+
+  /**
+   * Makes the browser refuse every request whose address matches one of {@code patterns} ({@code *}
+   * as wildcard), as a proxy that blocks them would, until {@link #unblockAll()}.
+   */
+  public void block(List<String> patterns) {
+    driver().executeCdpCommand("Network.enable", java.util.Map.of());
+    driver().executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", patterns));
+  }
+
+  public void unblockAll() {
+    driver().executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
   }
 
   /** Saves what the browser shows as a PNG. */
