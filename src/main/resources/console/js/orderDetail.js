@@ -48,9 +48,13 @@ export function renderOrder(main, { params }) {
     if (order?.phase === 'pending') {
       const waits = await awaiting(order).catch(() => ({ payment: order.billingMode === '1', approval: true }));
       const key = JSON.stringify([order.orderName, order.phase, waits]);
-      if (key !== shownWaits && current.order === order) {
+      if (current.order !== order) {
+        return;
+      }
+      // The summary was drawn afresh: its line of what the order waits for, too.
+      showWaits(summary, waits);
+      if (key !== shownWaits) {
         shownWaits = key;
-        showWaits(summary, waits);
         replace(actions, actionButtons(order, waits, acted));
       }
     } else {

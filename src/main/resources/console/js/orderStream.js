@@ -32,6 +32,7 @@ export function streamOrder(orderName, { onChange, onMode, onDone, onError, onUn
   let ended = false;
 
   let emitting = false;
+  let shown = null;
   const emit = () => {
     if (emitting) {
       return;
@@ -44,7 +45,12 @@ export function streamOrder(orderName, { onChange, onMode, onDone, onError, onUn
         return;
       }
       const order = row && phase ? { ...row, phase } : row;
-      onChange({ order, items: [...items.values()].sort((a, b) => a.seq - b.seq) });
+      const state = { order, items: [...items.values()].sort((a, b) => a.seq - b.seq) };
+      const key = JSON.stringify(state);
+      if (key !== shown) {
+        shown = key;
+        onChange(state);
+      }
     }, 0);
   };
 
