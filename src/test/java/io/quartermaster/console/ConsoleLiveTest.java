@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.ConsoleBrowser;
+import io.quartermaster.testing.DroppableProxy;
 import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.NodeTableLock;
@@ -112,6 +113,48 @@ class ConsoleLiveTest {
     BROWSER.waitFor(d -> "finished".equals(mode()));
     assertEquals(List.of("succeed", "succeed"), barStatuses());
     assertEquals("successed", BROWSER.text(".facts [data-fact=Phase] .badge"));
+    assertEquals(List.of(), showOrderRequests(orderName));
+  }
+
+  @Test
+  void aDroppedStreamIsResumedAfterTheLastEventItReceived() {
+    // The browser reaches the server through a relay whose connections the test can cut.
+    try (DroppableProxy relay = new DroppableProxy(server.port())) {
+      followThroughADrop(relay);
+    }
+  }
+
+  private void followThroughADrop(DroppableProxy relay) {
+    BROWSER.signInAt(relay.baseUrl(), tenant.viewerName(), Tenant.PASSWORD, tenant.projectName());
+    // Notes the Last-Event-ID of every stream the page opens, and passes each call on unchanged.
+    BROWSER.script(
+        "const seen = window.qmStreams = [];"
+            + "const real = window.fetch;"
+            + "window.fetch = (path, init = {}) => {"
+            + "  if (String(path).endsWith('/events')) {"
+            + "    seen.push((init.headers || {})['Last-Event-ID'] || null);"
+            + "  }"
+            + "  return real(path, init);"
+            + "};");
+    String orderName;
+    try (NodeTableLock held = new NodeTableLock(server)) {
+      orderName = placeOrder(2);
+      BROWSER.script("location.hash = arguments[0]", "#/orders/" + orderName);
+      BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing")));
+      BROWSER.waitFor(d -> "live".equals(mode()));
+      relay.dropAll();
+      BROWSER.waitFor(d -> "reconnecting".equals(mode()));
+      assertTrue(BROWSER.text(".live").startsWith("Reconnecting"));
+      BROWSER.waitFor(d -> "live".equals(mode()));
+    }
+    BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "succeed", "succeed")));
+    BROWSER.waitFor(d -> "finished".equals(mode()));
+    @SuppressWarnings("unchecked")
+    List<String> resumedAfter = (List<String>) BROWSER.script("return window.qmStreams");
+    assertTrue(resumedAfter.size() >= 2, resumedAfter::toString);
+    assertEquals(null, resumedAfter.get(0), "the first stream starts from the beginning");
+    String last = resumedAfter.get(resumedAfter.size() - 1);
+    assertTrue(last != null && last.matches("[0-9]+"), resumedAfter::toString);
     assertEquals(List.of(), showOrderRequests(orderName));
   }
 

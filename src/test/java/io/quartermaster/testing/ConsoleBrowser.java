@@ -138,12 +138,22 @@ public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionEx
 
   /** Opens a route of the console, such as {@code #/orders}. */
   public void open(String route) {
-    driver().get(server.baseUrl() + "/console/" + route);
+    openAt(server.baseUrl(), route);
+  }
+
+  /** Opens a route of the console served at {@code baseUrl} (the server, or a relay before it). */
+  public void openAt(String baseUrl, String route) {
+    driver().get(baseUrl + "/console/" + route);
   }
 
   /** Signs in through the form and waits for the top bar. */
   public void signIn(String user, String password, String project) {
-    open("#/pools");
+    signInAt(server.baseUrl(), user, password, project);
+  }
+
+  /** As {@link #signIn}, at the console served at {@code baseUrl}. */
+  public void signInAt(String baseUrl, String user, String password, String project) {
+    openAt(baseUrl, "#/pools");
     type(By.name("user"), user);
     type(By.name("password"), password);
     type(By.name("project"), project);
