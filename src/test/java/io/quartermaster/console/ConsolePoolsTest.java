@@ -208,7 +208,13 @@ class ConsolePoolsTest {
               .endsWith("is waiting for payment."));
       // The README shows this very view.
       BROWSER.resize(1280, 640);
-      BROWSER.screenshot(Path.of("docs", "console-pools.png"));
+      BROWSER.docScreenshot(
+          Path.of("docs", "console-pools.png"),
+          "#top .switcher",
+          "#top .who",
+          ".lead",
+          ".status-message",
+          "td[data-label='Current order'] a");
     }
     BROWSER.waitForText("tr[data-pool=pool-batch] .badge", "Running");
   }

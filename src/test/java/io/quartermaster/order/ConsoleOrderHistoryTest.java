@@ -165,6 +165,20 @@ class ConsoleOrderHistoryTest {
     BROWSER.resize(1280, 1150);
     BROWSER.script("window.scrollTo(0, 0)");
     BROWSER.waitFor(d -> tip.isDisplayed());
-    BROWSER.screenshot(Path.of("docs", "console-timeline.png"));
+    BROWSER.docScreenshot(
+        Path.of("docs", "console-timeline.png"),
+        "#top .switcher",
+        "#top .who",
+        ".crumbs",
+        "main h1",
+        ".facts [data-fact='Order ID'] dd",
+        ".facts [data-fact=Placed] dd",
+        ".facts [data-fact=Began] dd",
+        ".facts [data-fact=Ended] dd",
+        ".gantt figcaption",
+        ".gantt-axis .tick:first-child",
+        ".gantt-row[data-action=createPool] .resource",
+        ".gantt-tip span:nth-of-type(2)",
+        ".gantt-tip span:nth-of-type(3)");
   }
 }

@@ -247,6 +247,50 @@ public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionEx
     driver().executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
   }
 
+  /**
+   * Saves what the browser shows as a documentation picture, only when it differs from the one in
+   * {@code file} outside the elements {@code volatileCss} selects (generated names, ids, times),
+   * each with a margin of a few pixels; see {@link DocScreenshot}.
+   */
+  public DocScreenshot.Outcome docScreenshot(Path file, String... volatileCss) {
+    byte[] png = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
+    @SuppressWarnings("unchecked")
+    List<List<Number>> boxes =
+        (List<List<Number>>)
+            script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => {"
+                    + " const r = e.getBoundingClientRect();"
+                    + " return [r.left, r.top, r.width, r.height]; })",
+                String.join(",", volatileCss));
+    int margin = 4;
+    List<java.awt.Rectangle> masks =
+        boxes.stream()
+            .map(
+                b ->
+                    new java.awt.Rectangle(
+                        (int) Math.floor(b.get(0).doubleValue()) - margin,
+                        (int) Math.floor(b.get(1).doubleValue()) - margin,
+                        (int) Math.ceil(b.get(2).doubleValue()) + 2 * margin,
+                        (int) Math.ceil(b.get(3).doubleValue()) + 2 * margin))
+            .toList();
+    // The picture as drawn this time, whether or not it replaces the one in the repository.
+    try {
+      Path drawn = Path.of("target", "docs-screenshots", file.getFileName().toString());
+      Files.createDirectories(drawn.getParent());
+      Files.write(drawn, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DocScreenshot.Outcome outcome = DocScreenshot.save(file, png, masks);
+    System.out.printf(
+        "%s: %s (%d of %d compared pixels differ)%n",
+        file,
+        outcome.written() ? "written" : "unchanged",
+        outcome.differingPixels(),
+        outcome.comparedPixels());
+    return outcome;
+  }
+
   /** Saves what the browser shows as a PNG. */
   public void screenshot(Path file) {
     byte[] png = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
