@@ -86,6 +86,44 @@ function failure(response, data, signedIn) {
   return new ApiError(response.status, code, message, requestId);
 }
 
+/**
+ * Opens a Server-Sent Events stream of the API: answers the response once the server has accepted
+ * it (2xx), for `readEventStream`; a refusal is an ApiError as for `call`. `lastEventId` resumes
+ * after that event. A broken connection is an Unreachable, but it does not raise the "unreachable"
+ * alarm: a proxy that blocks only streams does not make the service unreachable, and the ordinary
+ * calls that replace the stream then tell.
+ */
+export async function openStream(path, { lastEventId, signal } = {}) {
+  const s = session();
+  const headers = { Accept: 'text/event-stream' };
+  if (s) {
+    headers['X-Auth-Token'] = s.token;
+  }
+  if (lastEventId) {
+    headers['Last-Event-ID'] = lastEventId;
+  }
+  let response;
+  try {
+    response = await fetch(path, { headers, cache: 'no-store', credentials: 'omit', signal });
+  } catch (e) {
+    if (e.name === 'AbortError') {
+      throw e;
+    }
+    throw new Unreachable();
+  }
+  if (!response.ok || !response.body) {
+    const text = await response.text().catch(() => '');
+    let data = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    throw failure(response, data, Boolean(s));
+  }
+  return response;
+}
+
 export const get = (path, options) => call('GET', path, undefined, options).then((r) => r.data);
 
 export const post = (path, body, options) => call('POST', path, body, options).then((r) => r.data);

@@ -6,7 +6,7 @@ import { el, replace } from './dom.js';
 import { billing, counts, duration, time } from './format.js';
 import { createGantt } from './gantt.js';
 import { actionButtons, awaiting } from './orderActions.js';
-import { finished, orderUpdates } from './orderUpdates.js';
+import { orderUpdates, POLL_MS } from './orderUpdates.js';
 import { badge, empty, failed, heading, loading, notify } from './ui.js';
 
 /** The order view; answers a function that stops following the order. */
@@ -14,7 +14,7 @@ export function renderOrder(main, { params }) {
   const name = params.name;
   const summary = el('section', { class: 'order-summary', 'aria-label': 'Order' }, loading('the order'));
   const actions = el('div', { class: 'order-actions actions' });
-  const live = el('p', { class: 'live', role: 'status' });
+  const live = el('p', { class: 'live', role: 'status', 'data-mode': 'connecting' });
   const timeline = el('section', { class: 'timeline', 'aria-labelledby': 'timeline-title' });
   const gantt = createGantt();
   replace(
@@ -34,13 +34,12 @@ export function renderOrder(main, { params }) {
 
   const show = async ({ order, items }) => {
     current = { order, items };
+    if (live.dataset.mode === 'paused') {
+      // A read worked again after a failed one.
+      showMode(live, mode);
+    }
     showSummary(summary, name, order, items);
     showTimeline(timeline, gantt, order, items);
-    const done = finished(order, items);
-    live.textContent = done
-      ? 'Finished: the timeline no longer changes.'
-      : 'Live: the timeline updates as the order runs.';
-    live.dataset.live = String(!done);
     clearInterval(clock);
     if (items.some((i) => i.status === 'processing')) {
       // Running bars grow with the clock between two updates.
@@ -49,9 +48,13 @@ export function renderOrder(main, { params }) {
     if (order?.phase === 'pending') {
       const waits = await awaiting(order).catch(() => ({ payment: order.billingMode === '1', approval: true }));
       const key = JSON.stringify([order.orderName, order.phase, waits]);
-      if (key !== shownWaits && current.order === order) {
+      if (current.order !== order) {
+        return;
+      }
+      // The summary was drawn afresh: its line of what the order waits for, too.
+      showWaits(summary, waits);
+      if (key !== shownWaits) {
         shownWaits = key;
-        showWaits(summary, waits);
         replace(actions, actionButtons(order, waits, acted));
       }
     } else {
@@ -76,18 +79,37 @@ export function renderOrder(main, { params }) {
       return;
     }
     live.textContent = `Updates paused: ${e.message}`;
-    live.dataset.live = 'false';
+    live.dataset.mode = 'paused';
+  };
+  let mode = 'connecting';
+  const onMode = (m) => {
+    mode = m;
+    showMode(live, m);
   };
 
   const follow = () => {
     stop();
-    stop = orderUpdates(name, show, { onError });
+    stop = orderUpdates(name, show, { onError, onMode });
   };
   follow();
   return () => {
     stop();
     clearInterval(clock);
   };
+}
+
+const MODES = {
+  connecting: 'Connecting to the order\'s event stream…',
+  live: 'Live: the timeline follows the order\'s event stream.',
+  reconnecting: 'Reconnecting: the event stream dropped; it resumes where it stopped.',
+  polling: `Polling: the event stream is unavailable, so the timeline is read again every ${POLL_MS / 1000} s.`,
+  finished: 'Finished: the timeline no longer changes.',
+};
+
+/** The live indicator: how the timeline follows the order, in words (and a symbol by CSS). */
+function showMode(live, mode) {
+  live.dataset.mode = mode;
+  live.textContent = MODES[mode];
 }
 
 function showSummary(summary, name, order, items) {

@@ -1,63 +1,35 @@
-// Following one order live, behind one small interface: orderUpdates(orderName, onChange) calls
-// onChange({order, items}) whenever the order (its ListOrders row: phase, timestamps, counts) or
-// its items (ShowOrder) change, until the order is finished.
-//
-// This implementation polls ShowOrder and ListOrders. The order's event stream
-// (GET /v1/{project_id}/orders/{order_name}/events) can replace it here without any change to the
-// views: an EventSource cannot send X-Auth-Token, so that one reads the stream with fetch() and a
-// streaming body reader.
+// Following one order live, behind one small interface: orderUpdates(orderName, onChange, …)
+// calls onChange({order, items}) whenever the order (its ListOrders row: phase, timestamps,
+// counts) or its items change, until the order is finished, and tells through onMode how it
+// follows it, for the page's live indicator. The views do not know which source they have:
+// the order's event stream (orderStream.js) first, and ShowOrder polled (orderPolling.js) when
+// the stream cannot be had (a proxy that refuses or buffers it, a service without it).
 
-import { get, projectPath, seg } from './api.js';
-import { findOrder } from './orderPages.js';
+import { pollOrder } from './orderPolling.js';
+import { streamOrder } from './orderStream.js';
 
-export const POLL_MS = 1500;
-
-const FINISHED = new Set(['successed', 'failed']);
-
-/** Whether nothing more will change: the order ended and none of its items is still running. */
-export function finished(order, items) {
-  return Boolean(order) && FINISHED.has(order.phase) && items.every((i) => i.status !== 'processing');
-}
+export { finished, POLL_MS } from './orderPolling.js';
 
 /**
- * Follows `orderName`. `onError(error)` hears failed reads (it keeps trying, except after a 404
- * or a 401, which end the following). Answers a function that stops it.
+ * Modes: "connecting", "live" (the stream is up), "reconnecting" (it dropped; it resumes where it
+ * stopped), "polling" (no stream: ShowOrder every POLL_MS), "finished". `onError(error)` hears
+ * failures worth showing; a 404 or a 401 ends the following. `stream: false` polls from the start.
+ * Answers a function that stops it.
  */
-export function orderUpdates(orderName, onChange, { onError = () => {}, intervalMs = POLL_MS } = {}) {
+export function orderUpdates(orderName, onChange, { onError = () => {}, onMode = () => {}, stream = true } = {}) {
   const abort = new AbortController();
-  let timer = null;
-  let last = null;
-  const tick = async () => {
-    try {
-      const [detail, order] = await Promise.all([
-        get(projectPath('v1', `/orders/${seg(orderName)}`), { signal: abort.signal }),
-        findOrder(orderName, { signal: abort.signal }),
-      ]);
-      const items = detail.items || [];
-      const key = JSON.stringify([order, items]);
-      if (key !== last) {
-        last = key;
-        onChange({ order, items });
-      }
-      if (finished(order, items)) {
-        return;
-      }
-    } catch (e) {
-      if (e.name === 'AbortError') {
-        return;
-      }
-      onError(e);
-      if (e.status === 404 || e.status === 401) {
-        return;
-      }
-    }
-    if (!abort.signal.aborted) {
-      timer = setTimeout(tick, intervalMs);
+  const signal = abort.signal;
+  const onDone = () => onMode('finished');
+  const poll = () => {
+    if (!signal.aborted) {
+      onMode('polling');
+      pollOrder(orderName, { onChange, onError, onDone, signal });
     }
   };
-  tick();
-  return () => {
-    abort.abort();
-    clearTimeout(timer);
-  };
+  if (stream && typeof TextDecoderStream === 'function') {
+    streamOrder(orderName, { onChange, onMode, onDone, onError, onUnavailable: poll, signal });
+  } else {
+    poll();
+  }
+  return () => abort.abort();
 }

@@ -15,6 +15,7 @@ import io.quartermaster.event.Events;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
+import io.quartermaster.idempotency.IdempotentRequests;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.identity.ServerKey;
@@ -93,6 +94,7 @@ public final class Application implements AutoCloseable {
       Jdbi jdbi = database.jdbi();
       // Every effect of an order on its pool, for the orders, the engine and the pools alike.
       PoolLifecycle lifecycle = new PoolLifecycle();
+      IdempotentRequests idempotency = new IdempotentRequests(jdbi, config.idempotency(), clock);
       engine =
           Engine.create(
               database.dataSource(),
@@ -100,7 +102,7 @@ public final class Application implements AutoCloseable {
               new OrderProgress(jdbi, lifecycle, clock),
               provider(config, jdbi, catalog, clock),
               config.engine(),
-              recurringJobs(jdbi, lifecycle, config.orders(), clock),
+              recurringJobs(jdbi, lifecycle, config.orders(), idempotency, clock),
               metrics.registry());
       OrderNames names = new OrderNames();
       OrderPlacement placement =
@@ -119,8 +121,9 @@ public final class Application implements AutoCloseable {
           new PoolApi(
               accessControl,
               new PoolService(jdbi, catalog, names, placement, config.pools()),
-              changes));
-      services.add(new NodeApi(accessControl, new NodeService(jdbi), changes));
+              changes,
+              idempotency));
+      services.add(new NodeApi(accessControl, new NodeService(jdbi), changes, idempotency));
       services.add(events.api(accessControl));
       services.addAll(
           Orders.httpServices(jdbi, accessControl, config.orders(), lifecycle, engine, clock));
@@ -174,9 +177,16 @@ public final class Application implements AutoCloseable {
     return Engine.simulated(jdbi, catalog, config.engine(), clock);
   }
 
-  /** The housekeeping of orders: expiring pending ones and purging old ones. */
+  /**
+   * The housekeeping: expiring pending orders, purging old ones, and purging idempotency keys past
+   * their time to live.
+   */
   private static List<RecurringJob> recurringJobs(
-      Jdbi jdbi, PoolLifecycle pools, OrderConfig orders, Clock clock) {
+      Jdbi jdbi,
+      PoolLifecycle pools,
+      OrderConfig orders,
+      IdempotentRequests idempotency,
+      Clock clock) {
     return List.of(
         new RecurringJob(
             "expire-pending-orders",
@@ -185,7 +195,11 @@ public final class Application implements AutoCloseable {
         new RecurringJob(
             "purge-old-orders",
             orders.sweepInterval(),
-            Orders.retention(jdbi, pools, orders, clock)));
+            Orders.retention(jdbi, pools, orders, clock)),
+        new RecurringJob(
+            "purge-expired-idempotency-keys",
+            orders.sweepInterval(),
+            () -> idempotency.purgeExpired(orders.sweepBatchSize())));
   }
 
   /** The database, for tests that inspect or prepare state below the API. */

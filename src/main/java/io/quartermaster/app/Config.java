@@ -5,6 +5,7 @@ import io.quartermaster.engine.EngineConfig;
 import io.quartermaster.engine.webhook.WebhookConfig;
 import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.event.EventConfig;
+import io.quartermaster.idempotency.IdempotencyConfig;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
@@ -36,7 +37,8 @@ public record Config(
     Optional<WebhookConfig> webhook,
     OrderConfig orders,
     MetricsConfig metrics,
-    EventConfig events) {
+    EventConfig events,
+    IdempotencyConfig idempotency) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -82,7 +84,9 @@ public record Config(
         new EventConfig(
             read.positiveDuration("QM_EVENTS_HEARTBEAT", EventConfig.DEFAULT_HEARTBEAT),
             read.positiveDuration("QM_EVENTS_POLL_INTERVAL", EventConfig.DEFAULT_POLL_INTERVAL),
-            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION)));
+            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION)),
+        new IdempotencyConfig(
+            read.positiveDuration("QM_IDEMPOTENCY_TTL", IdempotencyConfig.DEFAULT_TTL)));
   }
 
   private static MetricsConfig metrics(EnvironmentReader read) {
@@ -164,37 +168,107 @@ public record Config(
 
   public Config withPort(int newPort) {
     return new Config(
-        host, newPort, database, identity, pools, engine, webhook, orders, metrics, events);
+        host,
+        newPort,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
     return new Config(
-        host, port, newDatabase, identity, pools, engine, webhook, orders, metrics, events);
+        host,
+        port,
+        newDatabase,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
     return new Config(
-        host, port, database, newIdentity, pools, engine, webhook, orders, metrics, events);
+        host,
+        port,
+        database,
+        newIdentity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency);
   }
 
   public Config withPools(PoolConfig newPools) {
     return new Config(
-        host, port, database, identity, newPools, engine, webhook, orders, metrics, events);
+        host,
+        port,
+        database,
+        identity,
+        newPools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency);
   }
 
   public Config withEngine(EngineConfig newEngine) {
     return new Config(
-        host, port, database, identity, pools, newEngine, webhook, orders, metrics, events);
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        newEngine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency);
   }
 
   public Config withMetrics(MetricsConfig newMetrics) {
     return new Config(
-        host, port, database, identity, pools, engine, webhook, orders, newMetrics, events);
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        newMetrics,
+        events,
+        idempotency);
   }
 
   public Config withOrders(OrderConfig newOrders) {
     return new Config(
-        host, port, database, identity, pools, engine, webhook, newOrders, metrics, events);
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        newOrders,
+        metrics,
+        events,
+        idempotency);
   }
 
   /** The same service, carrying out order items through the operator's endpoint. */
@@ -209,12 +283,38 @@ public record Config(
         Optional.of(newWebhook),
         orders,
         metrics,
-        events);
+        events,
+        idempotency);
+  }
+
+  public Config withIdempotency(IdempotencyConfig newIdempotency) {
+    return new Config(
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        newIdempotency);
   }
 
   public Config withEvents(EventConfig newEvents) {
     return new Config(
-        host, port, database, identity, pools, engine, webhook, orders, metrics, newEvents);
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        newEvents,
+        idempotency);
   }
 
   public Config withDataDir(Path dataDir) {

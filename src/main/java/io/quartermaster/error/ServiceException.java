@@ -15,7 +15,8 @@ public abstract sealed class ServiceException extends RuntimeException
         NotAcceptableException,
         TooManyRequestsException,
         MethodNotAllowedException,
-        UnsupportedMediaTypeException {
+        UnsupportedMediaTypeException,
+        UnprocessableException {
 
   private final String errorCode;
 

@@ -44,6 +44,7 @@ public final class ErrorBodies {
       case 410 -> "Gone";
       case 413 -> "Request Entity Too Large";
       case 415 -> "Unsupported Media Type";
+      case 422 -> "Unprocessable Content";
       case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";
       default -> "Error";

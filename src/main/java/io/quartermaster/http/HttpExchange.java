@@ -23,15 +23,19 @@ public final class HttpExchange {
 
   /** Sends {@code body} as JSON with the given status. */
   public static void send(ServerResponse res, int status, Object body) {
-    byte[] bytes;
-    try {
-      bytes = Json.mapper().writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("response is not serializable", e);
-    }
+    byte[] bytes = toJson(body);
     res.status(Status.create(status));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(bytes);
+  }
+
+  /** {@code body} as the JSON bytes a response carries. */
+  public static byte[] toJson(Object body) {
+    try {
+      return Json.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response is not serializable", e);
+    }
   }
 
   /** Sends {@code body} as JSON with status 200. */

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.http.HttpExchange;
+import io.quartermaster.idempotency.IdempotentRequests;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Caller;
 import io.quartermaster.identity.Role;
@@ -21,11 +22,17 @@ public final class NodeApi implements HttpService {
   private final AccessControl access;
   private final NodeService nodes;
   private final PoolChanges changes;
+  private final IdempotentRequests idempotency;
 
-  public NodeApi(AccessControl access, NodeService nodes, PoolChanges changes) {
+  public NodeApi(
+      AccessControl access,
+      NodeService nodes,
+      PoolChanges changes,
+      IdempotentRequests idempotency) {
     this.access = access;
     this.nodes = nodes;
     this.changes = changes;
+    this.idempotency = idempotency;
   }
 
   @Override
@@ -45,8 +52,13 @@ public final class NodeApi implements HttpService {
   private void batchDelete(ServerRequest req, ServerResponse res) {
     Caller caller =
         access.authorize(req, PoolApi.projectId(req), Role.MEMBER, "modelarts:node:delete");
-    List<String> names = nodeNames(HttpExchange.readObject(req));
-    HttpExchange.ok(res, changes.deleteNodes(caller, PoolApi.poolName(req), names));
+    idempotency.answer(
+        req,
+        res,
+        caller.projectId(),
+        () ->
+            changes.deleteNodes(
+                caller, PoolApi.poolName(req), nodeNames(HttpExchange.readObject(req))));
   }
 
   private static List<String> nodeNames(JsonNode body) {

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.quartermaster.http.HttpExchange;
+import io.quartermaster.idempotency.IdempotentRequests;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Caller;
 import io.quartermaster.identity.Role;
@@ -16,11 +17,17 @@ public final class PoolApi implements HttpService {
   private final AccessControl access;
   private final PoolService pools;
   private final PoolChanges changes;
+  private final IdempotentRequests idempotency;
 
-  public PoolApi(AccessControl access, PoolService pools, PoolChanges changes) {
+  public PoolApi(
+      AccessControl access,
+      PoolService pools,
+      PoolChanges changes,
+      IdempotentRequests idempotency) {
     this.access = access;
     this.pools = pools;
     this.changes = changes;
+    this.idempotency = idempotency;
   }
 
   @Override
@@ -35,7 +42,8 @@ public final class PoolApi implements HttpService {
 
   private void create(ServerRequest req, ServerResponse res) {
     Caller caller = access.authorize(req, projectId(req), Role.MEMBER, "modelarts:pool:create");
-    HttpExchange.ok(res, pools.create(caller, HttpExchange.readObject(req)));
+    idempotency.answer(
+        req, res, caller.projectId(), () -> pools.create(caller, HttpExchange.readObject(req)));
   }
 
   private void list(ServerRequest req, ServerResponse res) {
@@ -53,12 +61,16 @@ public final class PoolApi implements HttpService {
 
   private void patch(ServerRequest req, ServerResponse res) {
     Caller caller = access.authorize(req, projectId(req), Role.MEMBER, "modelarts:pool:update");
-    HttpExchange.ok(res, changes.patch(caller, poolName(req), HttpExchange.readObject(req)));
+    idempotency.answer(
+        req,
+        res,
+        caller.projectId(),
+        () -> changes.patch(caller, poolName(req), HttpExchange.readObject(req)));
   }
 
   private void delete(ServerRequest req, ServerResponse res) {
     Caller caller = access.authorize(req, projectId(req), Role.MEMBER, "modelarts:pool:delete");
-    HttpExchange.ok(res, changes.delete(caller, poolName(req)));
+    idempotency.answer(req, res, caller.projectId(), () -> changes.delete(caller, poolName(req)));
   }
 
   static String poolName(ServerRequest req) {

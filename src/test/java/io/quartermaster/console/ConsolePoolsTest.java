@@ -64,14 +64,14 @@ class ConsolePoolsTest {
       // The order opens at once, mid-run: the pool is made, its first node is being created.
       BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing")));
       assertEquals("processing", BROWSER.text(".facts [data-fact=Phase] .badge"));
-      assertTrue(BROWSER.text(".live").startsWith("Live"));
+      BROWSER.waitFor(d -> BROWSER.text(".live").startsWith("Live"));
     }
     // Without a reload, the running bar turns green and the second node's bar appears.
     BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "succeed", "succeed")));
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
     assertEquals(
         List.of("createPool", "createNode", "createNode"), BROWSER.texts(".gantt-row .action"));
-    assertTrue(BROWSER.text(".live").startsWith("Finished"));
+    BROWSER.waitFor(d -> BROWSER.text(".live").startsWith("Finished"));
     assertTrue(BROWSER.text(".gantt figcaption").contains("3 succeeded"));
 
     BROWSER.open("#/pools");
@@ -208,7 +208,13 @@ class ConsolePoolsTest {
               .endsWith("is waiting for payment."));
       // The README shows this very view.
       BROWSER.resize(1280, 640);
-      BROWSER.screenshot(Path.of("docs", "console-pools.png"));
+      BROWSER.docScreenshot(
+          Path.of("docs", "console-pools.png"),
+          "#top .switcher",
+          "#top .who",
+          ".lead",
+          ".status-message",
+          "td[data-label='Current order'] a");
     }
     BROWSER.waitForText("tr[data-pool=pool-batch] .badge", "Running");
   }

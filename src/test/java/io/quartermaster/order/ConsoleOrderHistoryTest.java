@@ -37,7 +37,7 @@ class ConsoleOrderHistoryTest {
   private final Tenant tenant = server.newTenant("vision");
 
   @Test
-  void theOrderListPagesPastFiveHundredWithoutLosingOrShowingAnOrderTwice() {
+  void theOrderListPagesPastFiveHundredByMarkerWithoutLosingOrShowingAnOrderTwice() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     PoolRow pool =
         fixtures.pool(tenant.projectId(), "pool-many", "0", now.minus(Duration.ofDays(2)));
@@ -71,6 +71,16 @@ class ConsoleOrderHistoryTest {
             BROWSER.script(
                 "return [...document.querySelectorAll('tbody tr')].map(r => r.dataset.order)");
     assertEquals(names, placed);
+
+    // Paged by the service's marker: an empty one first, then each answer's nextMarker; never by
+    // offset, which stops at 500.
+    List<String> lists = BROWSER.requests("^/v1/" + tenant.projectId() + "/orders$");
+    assertEquals(7, lists.size(), lists::toString);
+    assertTrue(lists.get(0).contains("&marker=&"), lists.get(0));
+    for (String next : lists.subList(1, lists.size())) {
+      assertTrue(next.matches(".*[?&]marker=[^&]+.*"), next);
+    }
+    assertTrue(lists.stream().noneMatch(q -> q.contains("offset=")), lists::toString);
   }
 
   /** An apply order of four GPU nodes whose last one timed out, with realistic timestamps. */
@@ -155,6 +165,20 @@ class ConsoleOrderHistoryTest {
     BROWSER.resize(1280, 1150);
     BROWSER.script("window.scrollTo(0, 0)");
     BROWSER.waitFor(d -> tip.isDisplayed());
-    BROWSER.screenshot(Path.of("docs", "console-timeline.png"));
+    BROWSER.docScreenshot(
+        Path.of("docs", "console-timeline.png"),
+        "#top .switcher",
+        "#top .who",
+        ".crumbs",
+        "main h1",
+        ".facts [data-fact='Order ID'] dd",
+        ".facts [data-fact=Placed] dd",
+        ".facts [data-fact=Began] dd",
+        ".facts [data-fact=Ended] dd",
+        ".gantt figcaption",
+        ".gantt-axis .tick:first-child",
+        ".gantt-row[data-action=createPool] .resource",
+        ".gantt-tip span:nth-of-type(2)",
+        ".gantt-tip span:nth-of-type(3)");
   }
 }

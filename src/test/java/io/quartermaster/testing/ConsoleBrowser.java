@@ -109,6 +109,7 @@ public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionEx
   @Override
   public void beforeEach(ExtensionContext context) {
     ChromeDriver browser = driver();
+    unblockAll();
     browser.get(server.baseUrl() + "/console/");
     browser.executeScript("sessionStorage.clear()");
     // Away from the console, so that the next open() loads it afresh, signed out.
@@ -137,12 +138,22 @@ public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionEx
 
   /** Opens a route of the console, such as {@code #/orders}. */
   public void open(String route) {
-    driver().get(server.baseUrl() + "/console/" + route);
+    openAt(server.baseUrl(), route);
+  }
+
+  /** Opens a route of the console served at {@code baseUrl} (the server, or a relay before it). */
+  public void openAt(String baseUrl, String route) {
+    driver().get(baseUrl + "/console/" + route);
   }
 
   /** Signs in through the form and waits for the top bar. */
   public void signIn(String user, String password, String project) {
-    open("#/pools");
+    signInAt(server.baseUrl(), user, password, project);
+  }
+
+  /** As {@link #signIn}, at the console served at {@code baseUrl}. */
+  public void signInAt(String baseUrl, String user, String password, String project) {
+    openAt(baseUrl, "#/pools");
     type(By.name("user"), user);
     type(By.name("password"), password);
     type(By.name("project"), project);
@@ -205,6 +216,79 @@ public final class ConsoleBrowser implements BeforeEachCallback, TestExecutionEx
 
   public void resize(int width, int height) {
     driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /**
+   * The paths (with their query) of the requests the page made since it loaded whose path matches
+   * {@code pathRegex}, from the browser's own record of them (Resource Timing), oldest first. A
+   * request shows there once its answer has been read to the end.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> requests(String pathRegex) {
+    return (List<String>)
+        script(
+            "const re = new RegExp(arguments[0]);"
+                + "return performance.getEntriesByType('resource')"
+                + ".map(e => new URL(e.name)).filter(u => re.test(u.pathname))"
+                + ".map(u => u.pathname + u.search)",
+            pathRegex);
+  }
+
+  /**
+   * Makes the browser refuse every request whose address matches one of {@code patterns} ({@code *}
+   * as wildcard), as a proxy that blocks them would, until {@link #unblockAll()}.
+   */
+  public void block(List<String> patterns) {
+    driver().executeCdpCommand("Network.enable", java.util.Map.of());
+    driver().executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", patterns));
+  }
+
+  public void unblockAll() {
+    driver().executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+  }
+
+  /**
+   * Saves what the browser shows as a documentation picture, only when it differs from the one in
+   * {@code file} outside the elements {@code volatileCss} selects (generated names, ids, times),
+   * each with a margin of a few pixels; see {@link DocScreenshot}.
+   */
+  public DocScreenshot.Outcome docScreenshot(Path file, String... volatileCss) {
+    byte[] png = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
+    @SuppressWarnings("unchecked")
+    List<List<Number>> boxes =
+        (List<List<Number>>)
+            script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => {"
+                    + " const r = e.getBoundingClientRect();"
+                    + " return [r.left, r.top, r.width, r.height]; })",
+                String.join(",", volatileCss));
+    int margin = 4;
+    List<java.awt.Rectangle> masks =
+        boxes.stream()
+            .map(
+                b ->
+                    new java.awt.Rectangle(
+                        (int) Math.floor(b.get(0).doubleValue()) - margin,
+                        (int) Math.floor(b.get(1).doubleValue()) - margin,
+                        (int) Math.ceil(b.get(2).doubleValue()) + 2 * margin,
+                        (int) Math.ceil(b.get(3).doubleValue()) + 2 * margin))
+            .toList();
+    // The picture as drawn this time, whether or not it replaces the one in the repository.
+    try {
+      Path drawn = Path.of("target", "docs-screenshots", file.getFileName().toString());
+      Files.createDirectories(drawn.getParent());
+      Files.write(drawn, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DocScreenshot.Outcome outcome = DocScreenshot.save(file, png, masks);
+    System.out.printf(
+        "%s: %s (%d of %d compared pixels differ)%n",
+        file,
+        outcome.written() ? "written" : "unchanged",
+        outcome.differingPixels(),
+        outcome.comparedPixels());
+    return outcome;
   }
 
   /** Saves what the browser shows as a PNG. */

@@ -180,6 +180,10 @@ public final class TestServer {
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
+  public int port() {
+    return app.port();
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + app.port();
   }
