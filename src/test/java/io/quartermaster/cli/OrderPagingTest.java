@@ -25,6 +25,9 @@ class OrderPagingTest {
 
   private static final int ORDERS = 1203;
   private static final String POOL = "pool-many";
+  private static final int SAME_MILLISECOND = 1100;
+  private static final String COUNTS =
+      "[{\"flavor\":\"modelarts.vm.cpu.8ud\",\"count\":1,\"maxCount\":1,\"azs\":[]}]";
 
   private static Tenant tenant;
 
@@ -101,6 +104,110 @@ class OrderPagingTest {
       assertTrue(placed <= previous, "newest first");
       previous = placed;
     }
+  }
+
+  @Test
+  void allFollowsTheMarkerWhileOrdersArePlacedConcurrently() throws Exception {
+    TestServer server = TestServer.get();
+    // Another pool's orders, placed now, so the other tests' listings by pool stay as they were.
+    UUID poolId = UUID.randomUUID();
+    server
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        insert into pools (id, project_id, name, display_name, workspace_id, phase,
+                                           manifest, created_at)
+                        values (:id, :project, :name, 'pool-more', '0', 'Running', '{}'::jsonb,
+                                now())
+                        """)
+                    .bind("id", poolId)
+                    .bind("project", tenant.projectId())
+                    .bind("name", "pool-more-" + tenant.projectId())
+                    .execute());
+    // More orders in one millisecond than ListOrders' offset reaches: only a marker pages past
+    // them, the until-narrowing cannot.
+    server
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        insert into orders (project_id, order_name, order_id, pool_id,
+                            resource_name, resource_display_name, workspace_id, operation, phase,
+                            billing_mode, init_count, spec_count, result_count, created_at, begin_at,
+                            end_at)
+                        select :project, 'order.pool-same-' || lpad(i::text, 5, '0'),
+                            'CS2502010000' || lpad(i::text, 5, '0'), :pool, :name, 'pool-more',
+                            '0', 'modify', 'successed', '0', cast(:counts as jsonb),
+                            cast(:counts as jsonb), cast(:counts as jsonb), at, at, at
+                        from generate_series(1, :orders) as i,
+                             lateral (select date_trunc('second', now()) - interval '30 minutes'
+                                          as at) t
+                        """)
+                    .bind("project", tenant.projectId())
+                    .bind("pool", poolId)
+                    .bind("name", "pool-more-" + tenant.projectId())
+                    .bind("orders", SAME_MILLISECOND)
+                    .bind("counts", COUNTS)
+                    .execute());
+    java.util.concurrent.atomic.AtomicBoolean paging =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger placed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Thread placer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (paging.get()) {
+                    int i = placed.get() + 1;
+                    server
+                        .jdbi()
+                        .useHandle(
+                            h ->
+                                h.createUpdate(
+                                        """
+                                        insert into orders (project_id, order_name, order_id,
+                                            pool_id, resource_name, resource_display_name,
+                                            workspace_id, operation, phase, billing_mode,
+                                            init_count, spec_count, result_count, created_at,
+                                            begin_at, end_at)
+                                        values (:project, 'order.pool-more-' || :i,
+                                            'CS2501010000' || lpad(:i::text, 5, '0'), :pool,
+                                            :name, 'pool-more', '0', 'modify', 'successed', '0',
+                                            cast(:counts as jsonb), cast(:counts as jsonb),
+                                            cast(:counts as jsonb), now(), now(), now())
+                                        """)
+                                    .bind("project", tenant.projectId())
+                                    .bind("i", i)
+                                    .bind("counts", COUNTS)
+                                    .bind("pool", poolId)
+                                    .bind("name", "pool-more-" + tenant.projectId())
+                                    .execute());
+                    placed.set(i);
+                  }
+                });
+    QmCli.Run all;
+    try {
+      all = qm().run("orders", "list", "--all", "-o", "json");
+    } finally {
+      paging.set(false);
+      placer.join();
+    }
+
+    assertEquals(0, all.exit(), all.err());
+    JsonNode listing = ClientJson.mapper().readTree(all.out());
+    List<String> names = new ArrayList<>();
+    listing.path("items").forEach(o -> names.add(o.path("orderName").asText()));
+    assertEquals(names.size(), new HashSet<>(names).size(), "no order twice");
+    for (int i = 1; i <= ORDERS; i++) {
+      assertTrue(names.contains("order.pool-many-%05d".formatted(i)), "order " + i + " listed");
+    }
+    for (int i = 1; i <= SAME_MILLISECOND; i++) {
+      assertTrue(names.contains("order.pool-same-%05d".formatted(i)), "order " + i + " listed");
+    }
+    assertTrue(placed.get() > 0, "orders were placed while paging");
   }
 
   @Test

@@ -69,7 +69,7 @@ final class ListOrdersCommand implements Callable<Integer> {
 
   @Option(
       names = {"-A", "--all"},
-      description = "Every matching order, page after page.")
+      description = "Every matching order, page after page by the service's marker.")
   boolean all;
 
   private final CliContext context;

@@ -17,10 +17,12 @@ import java.util.function.Predicate;
 
 /**
  * ListOrders across pages. The API pages with {@code limit}/{@code offset}, and {@code offset}
- * stops at 500; so the next page is asked for by narrowing {@code until} (inclusive) to the
- * creation time of the last order seen, and orders seen twice on that boundary are dropped by name.
- * Only {@link #nextPage} knows how a page follows another, so that a keyset marker can replace this
- * when the service offers one.
+ * stops at 500. A service that offers keyset markers (an extension) answers the first page's empty
+ * {@code marker=} with a {@code nextMarker}, which is followed: orders placed while paging are then
+ * neither lost nor repeated. A service without markers ignores the parameter, and the next page is
+ * asked for by narrowing {@code until} (inclusive) to the creation time of the last order seen;
+ * orders seen twice on that boundary are dropped by name. Only {@link #nextPage} knows how a page
+ * follows another.
  */
 public final class OrderPages {
 
@@ -80,8 +82,11 @@ public final class OrderPages {
   /** What the first page said, and how many pages were read. */
   private record Page(long count, String json, int pages) {}
 
-  /** A position in the listing: the {@code until} bound and the offset below it. */
-  private record Position(Optional<String> until, int offset) {}
+  /**
+   * A position in the listing: the service's marker when it pages by marker, else the {@code until}
+   * bound and the offset below it.
+   */
+  private record Position(Optional<String> marker, Optional<String> until, int offset) {}
 
   /** Hands each order to {@code sink} until it answers false or there are no more. */
   private static Page walk(
@@ -90,7 +95,9 @@ public final class OrderPages {
       Optional<Integer> max,
       Predicate<JsonNode> sink) {
     Set<String> seen = new HashSet<>();
-    Position position = new Position(Optional.ofNullable(filters.get("until")), 0);
+    // The empty marker asks a service that pages by marker for its first page and its nextMarker.
+    Position position = new Position(Optional.of(""), Optional.ofNullable(filters.get("until")), 0);
+    boolean byMarker = false;
     long count = -1;
     String firstJson = null;
     int pages = 0;
@@ -99,6 +106,7 @@ public final class OrderPages {
       int limit = max.map(m -> Math.min(MAX_PAGE, m - seen.size())).orElse(MAX_PAGE);
       Map<String, String> query = new LinkedHashMap<>(filters);
       query.put("limit", Integer.toString(limit));
+      position.marker().ifPresent(marker -> query.put("marker", marker));
       position.until().ifPresent(until -> query.put("until", until));
       if (position.offset() > 0) {
         query.put("offset", Integer.toString(position.offset()));
@@ -122,6 +130,19 @@ public final class OrderPages {
           }
         }
       }
+      Optional<String> nextMarker =
+          Optional.ofNullable(page.get("nextMarker"))
+              .map(JsonNode::asText)
+              .filter(m -> !m.isEmpty());
+      byMarker |= nextMarker.isPresent();
+      if (byMarker) {
+        // The marker's own end is the end, even when orders placed meanwhile raised the count.
+        if (nextMarker.isEmpty()) {
+          return new Page(count, firstJson, pages);
+        }
+        position = new Position(nextMarker, position.until(), 0);
+        continue;
+      }
       if (orders.size() < limit || taken >= count) {
         return new Page(count, firstJson, pages);
       }
@@ -137,13 +158,13 @@ public final class OrderPages {
   private static Position nextPage(Position current, List<JsonNode> orders, int fresh) {
     String lastTime = orders.get(orders.size() - 1).path("creationTimestamp").asText();
     if (fresh > 0 && !current.until().equals(Optional.of(lastTime))) {
-      return new Position(Optional.of(lastTime), 0);
+      return new Position(Optional.empty(), Optional.of(lastTime), 0);
     }
     int offset = current.offset() + orders.size();
     if (offset > MAX_PAGE) {
       throw CliException.server(
           "more than " + MAX_PAGE + " orders were placed in the same millisecond; cannot page on");
     }
-    return new Position(Optional.of(lastTime), offset);
+    return new Position(Optional.empty(), Optional.of(lastTime), offset);
   }
 }
