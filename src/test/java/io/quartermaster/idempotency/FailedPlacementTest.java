@@ -62,7 +62,8 @@ class FailedPlacementTest {
 
     assertEquals(500, failed.status(), failed.rawBody());
     assertEquals("ModelArts.50005000", failed.errorCode());
-    assertEquals(0, keyRows(), "the key went with the rolled-back transaction");
+    assertEquals(
+        0, StoredKeys.count(server, tenant), "the key went with the rolled-back transaction");
     HttpResult retry = client.post(pools.poolsPath(), Pools.body(display, Pools.CPU, 1));
     assertEquals(200, retry.status(), retry.rawBody());
     assertNull(retry.header("Idempotent-Replayed"), "carried out, not replayed");
@@ -70,16 +71,5 @@ class FailedPlacementTest {
     assertEquals("true", again.header("Idempotent-Replayed"));
     assertEquals(retry.body(), again.body());
     assertEquals(1, pools.orders(display).get("count").asInt());
-  }
-
-  private int keyRows() {
-    return server
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from idempotency_keys where project_id = :p")
-                    .bind("p", tenant.projectId())
-                    .mapTo(Integer.class)
-                    .one());
   }
 }

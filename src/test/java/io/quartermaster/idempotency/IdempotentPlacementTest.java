@@ -110,7 +110,7 @@ class IdempotentPlacementTest {
     assertNull(reused.header(REPLAYED));
     assertEquals(404, tenant.viewer().get(pools.poolPath(other)).status(), "no second pool");
     assertEquals(1, tenant.viewer().get(pools.poolsPath()).body().get("items").size());
-    assertEquals(1, keyRows());
+    assertEquals(1, StoredKeys.count(server, tenant));
     HttpResult retry = client.post(pools.poolsPath(), Pools.body(display, Pools.CPU, 1));
     assertEquals(first.body(), retry.body(), "the key still stands for its first request");
   }
@@ -180,7 +180,7 @@ class IdempotentPlacementTest {
             .post(pools.poolsPath(), Pools.body(Pools.uniqueName(), Pools.CPU, 1));
     assertEquals(200, longest.status(), "64 characters of the allowed ones are a key");
     assertEquals(1, tenant.viewer().get(pools.poolsPath()).body().get("items").size());
-    assertEquals(1, keyRows());
+    assertEquals(1, StoredKeys.count(server, tenant));
   }
 
   @Test
@@ -196,7 +196,7 @@ class IdempotentPlacementTest {
     assertEquals("ModelArts.50004000", refused.errorCode());
     assertTrue(refused.body().get("error_msg").asText().contains("different keys"));
     assertEquals(0, tenant.viewer().get(pools.poolsPath()).body().get("items").size());
-    assertEquals(0, keyRows());
+    assertEquals(0, StoredKeys.count(server, tenant));
   }
 
   @Test
@@ -303,7 +303,7 @@ class IdempotentPlacementTest {
     assertNull(created.header(REPLAYED));
     assertEquals(409, again.status());
     assertEquals("ModelArts.50015000", again.errorCode());
-    assertEquals(0, keyRows());
+    assertEquals(0, StoredKeys.count(server, tenant));
   }
 
   private ApiClient keyed(String header, String key) {
@@ -316,16 +316,5 @@ class IdempotentPlacementTest {
 
   private static String tenantLabel() {
     return "os.modelarts/tenant.project.id";
-  }
-
-  private int keyRows() {
-    return server
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from idempotency_keys where project_id = :p")
-                    .bind("p", tenant.projectId())
-                    .mapTo(Integer.class)
-                    .one());
   }
 }
