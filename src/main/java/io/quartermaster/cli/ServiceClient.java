@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 /**
  * The service's HTTP API as the client calls it: one endpoint, one project, one way to
@@ -179,6 +180,33 @@ public final class ServiceClient {
     } catch (HttpTimeoutException e) {
       throw CliException.server(
           "Quartermaster at " + endpoint + " did not answer " + what + " in time");
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CliException.server("interrupted while waiting for " + endpoint);
+    }
+  }
+
+  /**
+   * Opens a {@code text/event-stream} at {@code path}, signed as every other request, and answers
+   * the response with its body as lines still to be read (closing the stream ends the request).
+   * Only an unreachable service throws; a refusal is the caller's to read from the status.
+   */
+  public HttpResponse<Stream<String>> openStream(String path, Map<String, String> headers) {
+    URI uri = URI.create(endpoint + path);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .GET()
+            .header("Accept", "text/event-stream")
+            .header("User-Agent", "qm/0.1.0");
+    headers.forEach(request::header);
+    credentials
+        .headers("GET", uri, decodedPath(path), Map.of(), new byte[0])
+        .forEach(request::header);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * Where {@code qm orders watch} and every {@code --wait} get an order's progress from. Today the
- * only source polls ShowOrder and ListOrders; a source that reads the service's event stream can
- * take its place in {@link #of} without any command changing.
+ * Where {@code qm orders watch} and every {@code --wait} get an order's progress from: ShowOrder
+ * and ListOrders, looked at again as soon as the order's event stream says something changed, or
+ * polled where the service offers no stream. Another source can take its place in {@link #of}
+ * without any command changing.
  */
 public interface OrderUpdates {
 

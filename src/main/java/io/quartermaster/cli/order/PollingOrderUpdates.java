@@ -15,11 +15,19 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Order progress by polling: ListOrders for the order's phase, then ShowOrder for its items (in
+ * Order progress from the API: ListOrders for the order's phase, then ShowOrder for its items (in
  * that order, so that a finished phase always comes with the final items), and while it is pending,
- * ShowPool for the reason it waits.
+ * ShowPool for the reason it waits. Between two looks it waits for the order's event stream to say
+ * that something changed ({@link OrderEventWakeups}), or polls every {@code interval} where the
+ * service offers no stream.
  */
 final class PollingOrderUpdates implements OrderUpdates {
+
+  /**
+   * How long a follower with an open stream waits for an event before it looks anyway: a wake-up
+   * lost between two connections costs at most this much.
+   */
+  private static final Duration LIVE_SAFETY_NET = Duration.ofSeconds(5);
 
   private final ServiceClient client;
   private final Clock clock;
@@ -37,6 +45,17 @@ final class PollingOrderUpdates implements OrderUpdates {
   public OrderState follow(String order, Instant deadline, Consumer<OrderState> onChange)
       throws InterruptedException {
     OrderSummary summary = lookup.find(order);
+    try (OrderEventWakeups wakeups = new OrderEventWakeups(client, summary.name(), interval)) {
+      return follow(summary, deadline, onChange, wakeups);
+    }
+  }
+
+  private OrderState follow(
+      OrderSummary summary,
+      Instant deadline,
+      Consumer<OrderState> onChange,
+      OrderEventWakeups wakeups)
+      throws InterruptedException {
     OrderState last = null;
     while (true) {
       summary = lookup.refresh(summary);
@@ -64,7 +83,7 @@ final class PollingOrderUpdates implements OrderUpdates {
                 + summary.name()
                 + " follows it again");
       }
-      Thread.sleep(Math.max(1, Math.min(interval.toMillis(), left.toMillis())));
+      wakeups.await(left.compareTo(LIVE_SAFETY_NET) < 0 ? left : LIVE_SAFETY_NET);
     }
   }
 

@@ -1,0 +1,99 @@
+package io.quartermaster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quartermaster.testing.DroppableProxy;
+import io.quartermaster.testing.Eventually;
+import io.quartermaster.testing.Pools;
+import io.quartermaster.testing.QmCli;
+import io.quartermaster.testing.Tenant;
+import io.quartermaster.testing.TestServer;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code qm orders watch} holds the order's event stream open while it follows the order, so that
+ * each change wakes it as it happens instead of at the next poll, and lets go of it at the end.
+ */
+class WatchFollowsTheStreamTest {
+
+  private static final Pattern ORDER = Pattern.compile("order (order\\.\\S+)");
+
+  private final TestServer server = TestServer.get();
+
+  @TempDir Path home;
+
+  @Test
+  void watchReadsTheOrdersEventStreamUntilTheOrderEnds() throws Exception {
+    Tenant tenant = server.newTenant();
+    QmCli qm = QmCli.of(home).login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
+    int streamsBefore = server.openEventStreams();
+    String name = pendingOrder(qm);
+
+    CompletableFuture<QmCli.Run> watch =
+        CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
+    int during =
+        Eventually.until(server::openEventStreams, open -> open > streamsBefore || watch.isDone());
+    assertTrue(
+        during > streamsBefore, "the watch opened the order's stream: " + watch.getNow(null));
+    QmCli.Run pay = qm.run("pay", name);
+    assertEquals(0, pay.exit(), pay.toString());
+    QmCli.Run watched = watch.get();
+
+    assertEquals(0, watched.exit(), watched.toString());
+    assertTrue(watched.out().contains("order " + name + " successed in"), watched.out());
+    assertEquals(
+        streamsBefore,
+        (int) Eventually.until(server::openEventStreams, open -> open <= streamsBefore),
+        "the stream is let go once the order has ended");
+  }
+
+  @Test
+  void aWatchWhoseConnectionsAreCutStillFollowsTheOrderToItsEnd() throws Exception {
+    Tenant tenant = server.newTenant();
+    try (DroppableProxy network = new DroppableProxy(server.port())) {
+      QmCli qm =
+          new QmCli(home, network.baseUrl())
+              .login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
+      int streamsBefore = server.openEventStreams();
+      String name = pendingOrder(qm);
+      CompletableFuture<QmCli.Run> watch =
+          CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
+      Eventually.until(server::openEventStreams, open -> open > streamsBefore || watch.isDone());
+
+      network.dropAll();
+      QmCli.Run pay = qm.run("pay", name);
+      assertEquals(0, pay.exit(), pay.toString());
+      QmCli.Run watched = watch.get();
+
+      assertEquals(0, watched.exit(), watched.toString());
+      assertTrue(watched.out().contains("order " + name + " successed in"), watched.out());
+    }
+  }
+
+  /** Places an order that waits, billed yearly, until it is paid; answers its name. */
+  private static String pendingOrder(QmCli qm) {
+    QmCli.Run create =
+        qm.run(
+            "pools",
+            "create",
+            Pools.uniqueName(),
+            "--flavor",
+            Pools.CPU,
+            "--count",
+            "2",
+            "--billing",
+            "yearly",
+            "--period",
+            "1m");
+    assertEquals(0, create.exit(), create.toString());
+    Matcher order = ORDER.matcher(create.out());
+    assertTrue(order.find(), create.out());
+    return order.group(1);
+  }
+}
