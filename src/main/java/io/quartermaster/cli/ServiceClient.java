@@ -159,19 +159,15 @@ public final class ServiceClient {
     URI uri = URI.create(endpoint + path + queryString(params));
     byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
+        signed(method, uri, path, params, bytes, "application/json")
             .method(
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(bytes))
-            .header("Accept", "application/json")
-            .header("User-Agent", "qm/0.1.0");
+                    : HttpRequest.BodyPublishers.ofByteArray(bytes));
     if (body != null) {
       request.header("Content-Type", contentType);
     }
-    credentials.headers(method, uri, decodedPath(path), params, bytes).forEach(request::header);
     String what = method + " " + path;
     try {
       HttpResponse<String> answer =
@@ -196,15 +192,8 @@ public final class ServiceClient {
   public HttpResponse<Stream<String>> openStream(String path, Map<String, String> headers) {
     URI uri = URI.create(endpoint + path);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
-            .GET()
-            .header("Accept", "text/event-stream")
-            .header("User-Agent", "qm/0.1.0");
+        signed("GET", uri, path, Map.of(), new byte[0], "text/event-stream").GET();
     headers.forEach(request::header);
-    credentials
-        .headers("GET", uri, decodedPath(path), Map.of(), new byte[0])
-        .forEach(request::header);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     } catch (IOException e) {
@@ -213,6 +202,18 @@ public final class ServiceClient {
       Thread.currentThread().interrupt();
       throw CliException.server("interrupted while waiting for " + endpoint);
     }
+  }
+
+  /** A request to {@code uri} with the client's own headers and the credentials' signature. */
+  private HttpRequest.Builder signed(
+      String method, URI uri, String path, Map<String, String> params, byte[] body, String accept) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", accept)
+            .header("User-Agent", "qm/0.1.0");
+    credentials.headers(method, uri, decodedPath(path), params, body).forEach(request::header);
+    return request;
   }
 
   private CliException unreachable(IOException e) {

@@ -27,6 +27,6 @@ public interface OrderUpdates {
 
   /** The source to use against {@code client}'s service. */
   static OrderUpdates of(ServiceClient client, Clock clock) {
-    return new PollingOrderUpdates(client, clock, Duration.ofMillis(500));
+    return new ShowOrderUpdates(client, clock, Duration.ofMillis(500));
   }
 }

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * that something changed ({@link OrderEventWakeups}), or polls every {@code interval} where the
  * service offers no stream.
  */
-final class PollingOrderUpdates implements OrderUpdates {
+final class ShowOrderUpdates implements OrderUpdates {
 
   /**
    * How long a follower with an open stream waits for an event before it looks anyway: a wake-up
@@ -34,7 +34,7 @@ final class PollingOrderUpdates implements OrderUpdates {
   private final Duration interval;
   private final OrderLookup lookup;
 
-  PollingOrderUpdates(ServiceClient client, Clock clock, Duration interval) {
+  ShowOrderUpdates(ServiceClient client, Clock clock, Duration interval) {
     this.client = client;
     this.clock = clock;
     this.interval = interval;
