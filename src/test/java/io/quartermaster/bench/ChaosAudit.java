@@ -40,6 +40,10 @@ final class ChaosAudit {
           int unnamed = (int) phases.keySet().stream().filter(n -> !named.contains(n)).count();
           Map<String, Settlement> settled = provider.settled();
           List<Item> items = items(h);
+          List<String> findings = new java.util.ArrayList<>();
+          named.stream()
+              .filter(n -> !phases.containsKey(n))
+              .forEach(n -> findings.add("lost: " + n));
           return new ChaosReport(
               killer.rounds(),
               killer.kills(),
@@ -59,10 +63,10 @@ final class ChaosAudit {
                     where kind in ('item.succeed', 'item.failed')
                     group by 1, 2 having count(*) > 1) twice
                   """),
-              resourcesUnderTwoKeys(settled),
+              resourcesUnderTwoKeys(settled, findings),
               provider.overlappingDeliveries(),
-              disagreements(items, settled),
-              nodeCountMismatches(h, items, settled),
+              disagreements(items, settled, findings),
+              nodeCountMismatches(h, items, settled, findings),
               count(h, "select count(*) from orders where phase in ('pending', 'processing')")
                   + count(h, "select count(*) from order_items where status = 'processing'")
                   + count(h, "select count(*) from scheduled_tasks where task_name = 'run-order'"),
@@ -71,7 +75,8 @@ final class ChaosAudit {
               provider.redeliveredKeys(),
               provider.transientFailures(),
               workload.resent(),
-              workload.errors());
+              workload.errors(),
+              findings);
         });
   }
 
@@ -123,7 +128,8 @@ final class ChaosAudit {
    * must not have been (a node made for a failed item is capacity nobody knows of); and the
    * provider must have done nothing no item asked for.
    */
-  private static int disagreements(List<Item> items, Map<String, Settlement> settled) {
+  private static int disagreements(
+      List<Item> items, Map<String, Settlement> settled, List<String> findings) {
     int contradicted = 0;
     Set<String> keys = new HashSet<>();
     for (Item item : items) {
@@ -133,14 +139,21 @@ final class ChaosAudit {
       boolean itemSucceeded = item.status().equals("succeed");
       if (providerSucceeded != itemSucceeded && !item.status().equals("processing")) {
         contradicted++;
+        findings.add("item " + item.key() + " is " + item.status() + ", the provider: " + done);
       }
     }
-    return contradicted + (int) settled.keySet().stream().filter(k -> !keys.contains(k)).count();
+    for (String key : settled.keySet()) {
+      if (!keys.contains(key)) {
+        contradicted++;
+        findings.add("the provider settled " + key + ", which no item names: " + settled.get(key));
+      }
+    }
+    return contradicted;
   }
 
   /** Pools whose nodes disagree with their items' creations and deletions or with the provider. */
   private static int nodeCountMismatches(
-      Handle h, List<Item> items, Map<String, Settlement> settled) {
+      Handle h, List<Item> items, Map<String, Settlement> settled, List<String> findings) {
     Map<String, Integer> stored = new HashMap<>();
     h.createQuery(
             """
@@ -167,15 +180,25 @@ final class ChaosAudit {
     Set<String> pools = new HashSet<>(stored.keySet());
     pools.addAll(byItems.keySet());
     pools.addAll(byProvider.keySet());
-    return (int)
-        pools.stream()
-            .filter(
-                p -> {
-                  int nodes = stored.getOrDefault(p, 0);
-                  return nodes != byItems.getOrDefault(p, 0)
-                      || nodes != byProvider.getOrDefault(p, 0);
-                })
-            .count();
+    int mismatches = 0;
+    for (String pool : pools) {
+      int nodes = stored.getOrDefault(pool, 0);
+      int itemCount = byItems.getOrDefault(pool, 0);
+      int provided = byProvider.getOrDefault(pool, 0);
+      if (nodes != itemCount || nodes != provided) {
+        mismatches++;
+        findings.add(
+            pool
+                + ": "
+                + nodes
+                + " nodes, "
+                + itemCount
+                + " by its items, "
+                + provided
+                + " provided");
+      }
+    }
+    return mismatches;
   }
 
   private static int delta(String action) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param nodeCountMismatches pools whose nodes (in the database) are not the items' creations less
  *     their deletions, or not what the provider holds for them
  * @param unnamedOrders orders in the database that no answer of the service named
+ * @param findings what the audit found wrong, one line each, to start an investigation from
  */
 public record ChaosReport(
     int rounds,
@@ -41,7 +42,8 @@ public record ChaosReport(
     long redeliveredKeys,
     int transientFailures,
     int resentRequests,
-    java.util.List<String> workloadErrors) {
+    java.util.List<String> workloadErrors,
+    java.util.List<String> findings) {
 
   public int itemsRunTwice() {
     return itemsSettledTwice + resourcesUnderTwoKeys + overlappingDeliveries;
@@ -80,6 +82,7 @@ public record ChaosReport(
             + " requests sent again after a kill or 5xx: %d%n",
         deliveries, redeliveredKeys, transientFailures, resentRequests);
     workloadErrors.forEach(e -> out.println("workload error: " + e));
+    findings.stream().limit(30).forEach(f -> out.println("finding: " + f));
     out.println(clean() ? "result: every promise kept" : "result: PROMISES BROKEN");
   }
 }

@@ -189,9 +189,9 @@ final class ChaosWorkload {
   }
 
   /**
-   * Scales by one node either way from the count the pool asks for, or deletes one named node
-   * (batch-delete). The pool's own count, not its nodes, is the base: after a failed scale-out the
-   * two differ, and asking again for the count the pool already asks for places no order.
+   * Scales by one node either way, or deletes one named node (batch-delete). The target differs
+   * both from the count the pool asks for and from the nodes it has: after a failed order the two
+   * differ, and asking for either may rightly place no order.
    */
   private HttpResult modify(String pool, ThreadLocalRandom random) {
     List<String> nodes = new ArrayList<>();
@@ -212,10 +212,15 @@ final class ChaosWorkload {
             .path(0)
             .path("count")
             .asInt(1);
-    int target = wanted + (random.nextBoolean() ? 1 : -1);
-    if (target < 1 || target > MAX_NODES) {
-      target = wanted + (target < 1 ? 1 : -1);
+    List<Integer> targets = new ArrayList<>();
+    for (int base : List.of(wanted, nodes.size())) {
+      for (int target : List.of(base - 1, base + 1)) {
+        if (target >= 1 && target <= MAX_NODES && target != wanted && target != nodes.size()) {
+          targets.add(target);
+        }
+      }
     }
+    int target = targets.get(random.nextInt(targets.size()));
     Map<String, Object> resource = Map.of("flavor", FLAVOR, "count", target, "maxCount", target);
     return place("PATCH", pool, Map.of("spec", Map.of("resources", List.of(resource))));
   }
