@@ -112,15 +112,29 @@ final class ChaosAudit {
     return reasons;
   }
 
-  private static int resourcesUnderTwoKeys(Map<String, Settlement> settled) {
-    Map<String, Integer> keys = new HashMap<>();
-    settled
-        .values()
-        .forEach(
-            s ->
-                keys.merge(
-                    s.action() + " " + s.poolName() + " " + s.resourceName(), 1, Integer::sum));
-    return (int) keys.values().stream().filter(n -> n > 1).count();
+  /**
+   * Changes the provider carried out under more than one key. Only successes count: a node whose
+   * deletion failed is rightly deleted again by a later order, under that order's key.
+   */
+  private static int resourcesUnderTwoKeys(Map<String, Settlement> settled, List<String> findings) {
+    Map<String, List<String>> keys = new TreeMap<>();
+    settled.forEach(
+        (key, s) -> {
+          if (s.succeeded()) {
+            keys.computeIfAbsent(
+                    s.action() + " " + s.poolName() + " " + s.resourceName(),
+                    k -> new java.util.ArrayList<>())
+                .add(key);
+          }
+        });
+    int twice = 0;
+    for (Map.Entry<String, List<String>> entry : keys.entrySet()) {
+      if (entry.getValue().size() > 1) {
+        twice++;
+        findings.add("carried out under keys " + entry.getValue() + ": " + entry.getKey());
+      }
+    }
+    return twice;
   }
 
   /**
