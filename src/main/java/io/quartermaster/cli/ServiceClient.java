@@ -142,6 +142,11 @@ public final class ServiceClient {
     return response;
   }
 
+  /** The error a refusal stands for, as {@link #call} throws it. */
+  public CliException refusal(Response response) {
+    return ServiceErrors.of(response, loginCommand);
+  }
+
   public Response post(String path, JsonNode body) {
     return call("POST", path, Map.of(), body, "application/json");
   }
