@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EventsCommandTest {
 
-  private static final Pattern ORDER = Pattern.compile("order (order\\.\\S+)");
-
   private final TestServer server = TestServer.get();
 
   @TempDir Path home;
@@ -36,7 +32,7 @@ class EventsCommandTest {
   void anOrdersEventsArePrintedAsTheyHappenUntilItsLastOne() throws Exception {
     Tenant tenant = server.newTenant();
     QmCli qm = QmCli.of(home).login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
-    String name = pendingOrder(qm);
+    String name = PendingOrder.place(qm).order();
     int streamsBefore = server.openEventStreams();
 
     CompletableFuture<QmCli.Run> events =
@@ -83,11 +79,12 @@ class EventsCommandTest {
       QmCli qm =
           new QmCli(home, network.baseUrl())
               .login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
-      String name = pendingOrder(qm);
-      int streamsBefore = server.openEventStreams();
+      String name = PendingOrder.place(qm).order();
+      long relayedBefore = network.bytesFromTarget();
       CompletableFuture<QmCli.Run> events =
           CompletableFuture.supplyAsync(() -> qm.run("events", "--order", name, "-o", "json"));
-      Eventually.until(server::openEventStreams, open -> open > streamsBefore || events.isDone());
+      // The stream is open once the server has sent something back through the relay.
+      Eventually.until(network::bytesFromTarget, sent -> sent > relayedBefore || events.isDone());
 
       network.dropAll();
       assertEquals(0, qm.run("pay", name).exit());
@@ -132,26 +129,5 @@ class EventsCommandTest {
       }
     }
     return out;
-  }
-
-  /** Places an order that waits, billed yearly, until it is paid; answers its name. */
-  private static String pendingOrder(QmCli qm) {
-    QmCli.Run create =
-        qm.run(
-            "pools",
-            "create",
-            Pools.uniqueName(),
-            "--flavor",
-            Pools.CPU,
-            "--count",
-            "2",
-            "--billing",
-            "yearly",
-            "--period",
-            "1m");
-    assertEquals(0, create.exit(), create.toString());
-    Matcher order = ORDER.matcher(create.out());
-    assertTrue(order.find(), create.out());
-    return order.group(1);
   }
 }

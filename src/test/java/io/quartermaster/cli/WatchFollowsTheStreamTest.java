@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.DroppableProxy;
 import io.quartermaster.testing.Eventually;
-import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.QmCli;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * each change wakes it as it happens instead of at the next poll, and lets go of it at the end.
  */
 class WatchFollowsTheStreamTest {
-
-  private static final Pattern ORDER = Pattern.compile("order (order\\.\\S+)");
 
   private final TestServer server = TestServer.get();
 
@@ -33,7 +28,7 @@ class WatchFollowsTheStreamTest {
     Tenant tenant = server.newTenant();
     QmCli qm = QmCli.of(home).login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
     int streamsBefore = server.openEventStreams();
-    String name = pendingOrder(qm);
+    String name = PendingOrder.place(qm).order();
 
     CompletableFuture<QmCli.Run> watch =
         CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
@@ -61,7 +56,7 @@ class WatchFollowsTheStreamTest {
           new QmCli(home, network.baseUrl())
               .login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
       int streamsBefore = server.openEventStreams();
-      String name = pendingOrder(qm);
+      String name = PendingOrder.place(qm).order();
       CompletableFuture<QmCli.Run> watch =
           CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
       Eventually.until(server::openEventStreams, open -> open > streamsBefore || watch.isDone());
@@ -74,26 +69,5 @@ class WatchFollowsTheStreamTest {
       assertEquals(0, watched.exit(), watched.toString());
       assertTrue(watched.out().contains("order " + name + " successed in"), watched.out());
     }
-  }
-
-  /** Places an order that waits, billed yearly, until it is paid; answers its name. */
-  private static String pendingOrder(QmCli qm) {
-    QmCli.Run create =
-        qm.run(
-            "pools",
-            "create",
-            Pools.uniqueName(),
-            "--flavor",
-            Pools.CPU,
-            "--count",
-            "2",
-            "--billing",
-            "yearly",
-            "--period",
-            "1m");
-    assertEquals(0, create.exit(), create.toString());
-    Matcher order = ORDER.matcher(create.out());
-    assertTrue(order.find(), create.out());
-    return order.group(1);
   }
 }
