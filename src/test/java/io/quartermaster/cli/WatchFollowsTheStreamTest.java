@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quartermaster.testing.DroppableProxy;
 import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.QmCli;
+import io.quartermaster.testing.StreamlessRelay;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
 import java.nio.file.Path;
@@ -68,6 +69,28 @@ class WatchFollowsTheStreamTest {
 
       assertEquals(0, watched.exit(), watched.toString());
       assertTrue(watched.out().contains("order " + name + " successed in"), watched.out());
+    }
+  }
+
+  @Test
+  void againstAServiceWithoutTheStreamWatchPollsShowOrderToTheEnd() throws Exception {
+    Tenant tenant = server.newTenant();
+    try (StreamlessRelay older = new StreamlessRelay(server.baseUrl())) {
+      QmCli qm =
+          new QmCli(home, older.baseUrl())
+              .login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
+      String name = PendingOrder.place(qm).order();
+      CompletableFuture<QmCli.Run> watch =
+          CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
+      Eventually.until(older::refusedStreams, refused -> refused > 0 || watch.isDone());
+
+      QmCli.Run pay = qm.run("pay", name);
+      assertEquals(0, pay.exit(), pay.toString());
+      QmCli.Run watched = watch.get();
+
+      assertEquals(0, watched.exit(), watched.toString());
+      assertTrue(watched.out().contains("order " + name + " successed in"), watched.out());
+      assertEquals(1, older.refusedStreams(), "a refused stream is not asked for again");
     }
   }
 }
