@@ -154,6 +154,17 @@ public final class ServiceClient {
   /** Sends and answers whatever the service answered; only an unreachable service throws. */
   public Response send(
       String method, String path, Map<String, String> query, JsonNode body, String contentType) {
+    return send(method, path, query, body, contentType, Map.of());
+  }
+
+  /** {@link #send} with {@code headers} added to the request. */
+  public Response send(
+      String method,
+      String path,
+      Map<String, String> query,
+      JsonNode body,
+      String contentType,
+      Map<String, String> headers) {
     Map<String, String> params = new LinkedHashMap<>();
     query.forEach(
         (name, value) -> {
@@ -173,6 +184,7 @@ public final class ServiceClient {
     if (body != null) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     String what = method + " " + path;
     try {
       HttpResponse<String> answer =
