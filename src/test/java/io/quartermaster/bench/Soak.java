@@ -231,10 +231,11 @@ public final class Soak {
   }
 
   /**
-   * Each series' least-squares slope per minute over the hold after its first minute (warm-up), and
-   * the change it projects over those minutes. Flat: memory and p99 move less than 10% and 50% of
-   * their median (p99 on a shared machine is noisy), descriptors and connections by fewer than 5
-   * and 2.
+   * Each series' slope per minute over the hold after its first minute (warm-up), and the change it
+   * projects over those minutes. The slope is Theil-Sen's (the median of the slopes between every
+   * two minutes), so that a minute or two of a shared machine's noise does not make the trend.
+   * Flat: memory and p99 rise less than 10% and 50% of their median (p99 is the noisier),
+   * descriptors and connections by fewer than 5 and 2. A fall is no leak, so it passes.
    */
   private static boolean verdict(List<Minute> minutes) {
     List<Minute> steady = minutes.size() > 2 ? minutes.subList(1, minutes.size()) : minutes;
@@ -249,30 +250,36 @@ public final class Soak {
 
   private static boolean series(String name, double[] values, double share, double absolute) {
     int n = values.length;
-    double meanX = (n - 1) / 2.0;
-    double meanY = java.util.Arrays.stream(values).average().orElse(0);
-    double num = 0;
-    double den = 0;
+    List<Double> slopes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      num += (i - meanX) * (values[i] - meanY);
-      den += (i - meanX) * (i - meanX);
+      for (int j = i + 1; j < n; j++) {
+        slopes.add((values[j] - values[i]) / (j - i));
+      }
     }
-    double slope = den == 0 ? 0 : num / den;
+    double slope = median(slopes.stream().mapToDouble(Double::doubleValue).toArray());
     double projected = slope * Math.max(1, n - 1);
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    double median = n == 0 ? 0 : sorted[n / 2];
+    double median = median(values);
     double allowed = Math.max(absolute, share * median);
-    boolean flat = Math.abs(projected) <= allowed;
+    boolean flat = projected <= allowed;
     System.out.printf(
-        "%-9s slope %+.2f/min, %+.1f over %d min (median %.1f, allowed ±%.1f): %s%n",
+        "%-9s slope %+.2f/min, %+.1f over %d min (median %.1f, allowed +%.1f): %s%n",
         name,
         slope,
         projected,
         n,
         median,
         allowed,
-        flat ? "flat" : projected > 0 ? "RISING" : "FALLING");
+        flat ? (projected < -allowed ? "falling" : "flat") : "RISING");
     return flat;
+  }
+
+  private static double median(double[] values) {
+    if (values.length == 0) {
+      return 0;
+    }
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }
