@@ -1,0 +1,165 @@
+package io.quartermaster.notify;
+
+import io.quartermaster.event.EventLog;
+import io.quartermaster.event.StreamEvent;
+import io.quartermaster.metrics.WebhookDeliveryMetrics;
+import io.quartermaster.metrics.WebhookDeliveryMetrics.Outcome;
+import io.quartermaster.notify.SubscriptionDao.Attempt;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One run of a subscription's delivery job: sends the events after its cursor, one at a time and in
+ * order, until none is left, an attempt fails (the job comes back after the backoff) or the run has
+ * had its share of time. The job is the only sender of its subscription, because db-scheduler gives
+ * it to one instance at a time; the cursor is moved only from where this run read it, so even a run
+ * that outlived its instance's heartbeat cannot move it twice.
+ *
+ * <p>Delivery is at least once: the cursor moves after the receiver's 2xx, so a crash in between
+ * sends that event again, under the same id.
+ */
+final class DeliveryRunner {
+
+  private static final System.Logger LOG = System.getLogger(DeliveryRunner.class.getName());
+
+  /** Events read from the log at once. */
+  static final int BATCH = 100;
+
+  /** After this long a busy subscription lets the others on this instance have a turn. */
+  static final Duration RUN_BUDGET = Duration.ofSeconds(10);
+
+  private final Jdbi jdbi;
+  private final SubscriptionDao dao;
+  private final EventLog log;
+  private final DeliverySender sender;
+  private final NotifyConfig config;
+  private final WebhookDeliveryMetrics meters;
+  private final Clock clock;
+
+  DeliveryRunner(
+      Jdbi jdbi,
+      SubscriptionDao dao,
+      DeliverySender sender,
+      NotifyConfig config,
+      WebhookDeliveryMetrics meters,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.dao = dao;
+    this.log = new EventLog();
+    this.sender = sender;
+    this.config = config;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the subscription's deliveries. Answers when its job should run next (by db-scheduler's
+   * system clock), or empty when the subscription is gone and its job can go too.
+   */
+  Optional<Instant> run(String subscriptionId) {
+    Instant budget = Instant.now().plus(RUN_BUDGET);
+    while (true) {
+      Optional<SubscriptionRow> found = jdbi.withHandle(h -> dao.find(h, subscriptionId));
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      SubscriptionRow sub = found.get();
+      List<StreamEvent> events =
+          jdbi.withHandle(h -> log.after(h, sub.projectId(), sub.deliveredThrough(), BATCH));
+      if (events.isEmpty()) {
+        return Optional.of(Instant.now().plus(config.pollInterval()));
+      }
+      Optional<Instant> later = deliverFirstWanted(sub, events);
+      if (later.isPresent()) {
+        return later;
+      }
+      if (Instant.now().isAfter(budget)) {
+        return Optional.of(Instant.now());
+      }
+    }
+  }
+
+  /**
+   * Moves the cursor past the events the filters leave out, then makes one attempt at the first
+   * event they let through. Answers a time when the job must wait until then.
+   */
+  private Optional<Instant> deliverFirstWanted(SubscriptionRow sub, List<StreamEvent> events) {
+    long cursor = sub.deliveredThrough();
+    StreamEvent next = null;
+    for (StreamEvent event : events) {
+      if (sub.wants(event)) {
+        next = event;
+        break;
+      }
+      cursor = event.id();
+    }
+    long from = sub.deliveredThrough();
+    long skipTo = cursor;
+    if (skipTo != from && !jdbi.withHandle(h -> dao.skip(h, sub.id(), from, skipTo))) {
+      return Optional.of(Instant.now());
+    }
+    if (next == null) {
+      return Optional.empty();
+    }
+    return attempt(sub, skipTo, next);
+  }
+
+  private Optional<Instant> attempt(SubscriptionRow sub, long cursor, StreamEvent event) {
+    int attempt = sub.attempts() + 1;
+    // Checked at every attempt, not only at creation: the operator may have narrowed the allowed
+    // hosts since. A refused target is not retried, as nothing changes before a restart.
+    String refusal = config.allowedHosts().refusal(sub.url());
+    long started = System.nanoTime();
+    DeliverySender.Answer answer =
+        refusal != null
+            ? new DeliverySender.Answer(0, Optional.empty(), "not sent: " + refusal)
+            : sender.send(
+                URI.create(sub.url()),
+                sub.secret(),
+                CloudEvent.body(sub.projectId(), event),
+                attempt);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    Attempt last =
+        new Attempt(clock.instant(), answer.status() == 0 ? null : answer.status(), answer.error());
+    if (answer.delivered()) {
+      meters.record(Outcome.DELIVERED, took);
+      jdbi.useHandle(h -> dao.settle(h, sub.id(), cursor, event.id(), last));
+      return Optional.empty();
+    }
+    if (refusal != null || attempt >= config.maxAttempts()) {
+      meters.record(Outcome.DEAD_LETTERED, took);
+      LOG.log(
+          Level.WARNING,
+          "subscription {0}: event {1} dead-lettered after {2} attempt(s): {3}",
+          sub.id(),
+          CloudEvent.id(sub.projectId(), event.id()),
+          attempt,
+          answer.error());
+      DeadLetter letter =
+          new DeadLetter(
+              event.id(),
+              event.type(),
+              event.orderName(),
+              attempt,
+              Optional.ofNullable(last.status()),
+              answer.error(),
+              last.at());
+      jdbi.useTransaction(
+          h -> {
+            if (dao.settle(h, sub.id(), cursor, event.id(), last)) {
+              dao.deadLetter(h, sub.id(), letter);
+            }
+          });
+      return Optional.empty();
+    }
+    meters.record(Outcome.FAILED, took);
+    jdbi.useHandle(h -> dao.failed(h, sub.id(), cursor, attempt, last));
+    return Optional.of(Instant.now().plus(Backoff.after(config, attempt, answer.retryAfter())));
+  }
+}
