@@ -17,9 +17,6 @@ import io.quartermaster.identity.Role;
  */
 final class SubscriptionApi implements HttpService {
 
-  private static final String SUBSCRIPTIONS = "/v1/{projectId}/subscriptions";
-  private static final String ONE = SUBSCRIPTIONS + "/{subscriptionId}";
-
   private final AccessControl access;
   private final Subscriptions subscriptions;
 
@@ -31,11 +28,11 @@ final class SubscriptionApi implements HttpService {
   @Override
   public void routing(HttpRules rules) {
     rules
-        .post(SUBSCRIPTIONS, this::create)
-        .get(SUBSCRIPTIONS, this::list)
-        .get(ONE, this::show)
-        .delete(ONE, this::delete)
-        .get(ONE + "/deliveries", this::deliveries);
+        .post("/v1/{projectId}/subscriptions", this::create)
+        .get("/v1/{projectId}/subscriptions", this::list)
+        .get("/v1/{projectId}/subscriptions/{subscriptionId}", this::show)
+        .delete("/v1/{projectId}/subscriptions/{subscriptionId}", this::delete)
+        .get("/v1/{projectId}/subscriptions/{subscriptionId}/deliveries", this::deliveries);
   }
 
   private void create(ServerRequest req, ServerResponse res) {
