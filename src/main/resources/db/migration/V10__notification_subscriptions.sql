@@ -1,13 +1,13 @@
 -- Outgoing notifications: each subscription of a project receives the project's events (the
 -- order_events log, the one source of truth) as signed CloudEvents, POSTed to its URL.
 --
--- The secret is stored as given: it signs every delivery, so it cannot be hashed. Treat this table
--- like the rest of the database (backups included) as holding credentials of the receivers.
+-- The secret signs every delivery, so it cannot be hashed: it is stored encrypted under the server
+-- key (AES-GCM, as access key secrets are), which is kept outside the database.
 create table notification_subscriptions (
   id                text primary key,
   project_id        char(32) not null,
   url               text not null,
-  secret            text not null,
+  secret_sealed     bytea not null,
   -- Event kinds to send ('order.successed', ...); an empty array sends every kind.
   event_types       jsonb not null default '[]',
   -- A pool's display name or metadata.name; null sends the events of every pool.

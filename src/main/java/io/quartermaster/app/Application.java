@@ -42,6 +42,7 @@ import io.quartermaster.pool.PoolStatisticsApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 
@@ -89,12 +90,8 @@ public final class Application implements AutoCloseable {
     try {
       metrics.bindConnectionPool(database.dataSource());
       DatabaseGauges.register(metrics, database.jdbi(), clock);
-      Identity identity =
-          Identity.start(
-              database.jdbi(),
-              config.identity(),
-              ServerKey.resolve(config.identity(), config.database()),
-              clock);
+      Optional<ServerKey> serverKey = ServerKey.resolve(config.identity(), config.database());
+      Identity identity = Identity.start(database.jdbi(), config.identity(), serverKey, clock);
       AccessControl accessControl = identity.accessControl();
       Jdbi jdbi = database.jdbi();
       // Every effect of an order on its pool, for the orders, the engine and the pools alike.
@@ -121,6 +118,7 @@ public final class Application implements AutoCloseable {
               database.dataSource(),
               jdbi,
               config.notifications(),
+              serverKey,
               config.engine().heartbeatInterval(),
               config.engine().missedHeartbeats(),
               metrics.webhookDeliveries(),

@@ -39,6 +39,7 @@ final class DeliveryRunner {
   private final EventLog log;
   private final DeliverySender sender;
   private final NotifyConfig config;
+  private final SecretSeal seal;
   private final WebhookDeliveryMetrics meters;
   private final Clock clock;
 
@@ -47,6 +48,7 @@ final class DeliveryRunner {
       SubscriptionDao dao,
       DeliverySender sender,
       NotifyConfig config,
+      SecretSeal seal,
       WebhookDeliveryMetrics meters,
       Clock clock) {
     this.jdbi = jdbi;
@@ -54,6 +56,7 @@ final class DeliveryRunner {
     this.log = new EventLog();
     this.sender = sender;
     this.config = config;
+    this.seal = seal;
     this.meters = meters;
     this.clock = clock;
   }
@@ -115,13 +118,17 @@ final class DeliveryRunner {
     // Checked at every attempt, not only at creation: the operator may have narrowed the allowed
     // hosts since. A refused target is not retried, as nothing changes before a restart.
     String refusal = config.allowedHosts().refusal(sub.url());
+    Optional<String> secret = seal.open(sub.id(), sub.sealedSecret());
+    if (refusal == null && secret.isEmpty()) {
+      refusal = "the secret does not open under the server key (was QM_SECRET_KEY changed?)";
+    }
     long started = System.nanoTime();
     DeliverySender.Answer answer =
         refusal != null
             ? new DeliverySender.Answer(0, Optional.empty(), "not sent: " + refusal)
             : sender.send(
                 URI.create(sub.url()),
-                sub.secret(),
+                secret.get(),
                 CloudEvent.body(sub.projectId(), event),
                 attempt);
     Duration took = Duration.ofNanos(System.nanoTime() - started);

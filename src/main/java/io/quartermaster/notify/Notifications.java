@@ -2,9 +2,11 @@ package io.quartermaster.notify;
 
 import io.helidon.webserver.http.HttpService;
 import io.quartermaster.identity.AccessControl;
+import io.quartermaster.identity.ServerKey;
 import io.quartermaster.metrics.WebhookDeliveryMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,6 +25,8 @@ public final class Notifications implements AutoCloseable {
   }
 
   /**
+   * @param serverKey what subscriptions' secrets are sealed under; without one, subscriptions
+   *     cannot be created
    * @param heartbeatInterval how often a running delivery job says it is alive; a job whose
    *     instance stayed silent for {@code missedHeartbeats} intervals is taken over by another
    */
@@ -30,17 +34,19 @@ public final class Notifications implements AutoCloseable {
       DataSource dataSource,
       Jdbi jdbi,
       NotifyConfig config,
+      Optional<ServerKey> serverKey,
       Duration heartbeatInterval,
       int missedHeartbeats,
       WebhookDeliveryMetrics meters,
       Clock clock) {
     SubscriptionDao dao = new SubscriptionDao();
+    SecretSeal seal = new SecretSeal(serverKey);
     DeliveryRunner runner =
         new DeliveryRunner(
-            jdbi, dao, new DeliverySender(config.timeout(), clock), config, meters, clock);
+            jdbi, dao, new DeliverySender(config.timeout(), clock), config, seal, meters, clock);
     DeliveryJobs jobs =
         new DeliveryJobs(dataSource, runner, config, heartbeatInterval, missedHeartbeats);
-    return new Notifications(jobs, new Subscriptions(jdbi, dao, config, jobs, clock));
+    return new Notifications(jobs, new Subscriptions(jdbi, dao, config, jobs, seal, clock));
   }
 
   public HttpService api(AccessControl access) {

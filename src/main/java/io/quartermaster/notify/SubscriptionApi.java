@@ -38,8 +38,8 @@ final class SubscriptionApi implements HttpService {
   private void create(ServerRequest req, ServerResponse res) {
     Caller caller = authorize(req, Role.MEMBER, "modelarts:subscription:create");
     NewSubscription request = NewSubscription.parse(HttpExchange.readObject(req));
-    SubscriptionRow created = subscriptions.create(caller, projectId(req), request);
-    HttpExchange.send(res, 201, SubscriptionViews.created(created));
+    Subscriptions.Created created = subscriptions.create(caller, projectId(req), request);
+    HttpExchange.send(res, 201, SubscriptionViews.created(created.row(), created.secret()));
   }
 
   private void list(ServerRequest req, ServerResponse res) {

@@ -20,7 +20,7 @@ final class SubscriptionDao {
 
   private static final String COLUMNS =
       """
-      id, project_id, url, secret, event_types, pool, created_at, created_by, delivered_through,
+      id, project_id, url, secret_sealed, event_types, pool, created_at, created_by, delivered_through,
       attempts, last_attempt_at, last_status, last_error
       """;
 
@@ -28,7 +28,7 @@ final class SubscriptionDao {
     h.createUpdate(
             """
             insert into notification_subscriptions
-              (id, project_id, url, secret, event_types, pool, created_at, created_by,
+              (id, project_id, url, secret_sealed, event_types, pool, created_at, created_by,
                delivered_through)
             values (:id, :projectId, :url, :secret, cast(:eventTypes as jsonb), :pool, :createdAt,
                     :createdBy, :deliveredThrough)
@@ -36,7 +36,7 @@ final class SubscriptionDao {
         .bind("id", row.id())
         .bind("projectId", row.projectId())
         .bind("url", row.url())
-        .bind("secret", row.secret())
+        .bind("secret", row.sealedSecret())
         .bind("eventTypes", Sql.json(row.eventTypes()))
         .bind("pool", row.pool().orElse(null))
         .bind("createdAt", Sql.timestamp(row.createdAt()))
@@ -198,7 +198,7 @@ final class SubscriptionDao {
         rs.getString("id"),
         rs.getString("project_id"),
         rs.getString("url"),
-        rs.getString("secret"),
+        rs.getBytes("secret_sealed"),
         types,
         Optional.ofNullable(rs.getString("pool")),
         Sql.instant(rs, "created_at"),

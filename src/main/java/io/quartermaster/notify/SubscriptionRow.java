@@ -9,6 +9,7 @@ import java.util.Optional;
  * One row of {@code notification_subscriptions}: the target, its filters, and the cursor of its
  * deliveries.
  *
+ * @param sealedSecret the secret, sealed under the server key ({@link SecretSeal})
  * @param deliveredThrough every event up to this number is delivered, dead-lettered or filtered out
  * @param attempts failed attempts at the next event to send
  */
@@ -16,7 +17,7 @@ record SubscriptionRow(
     String id,
     String projectId,
     String url,
-    String secret,
+    byte[] sealedSecret,
     List<String> eventTypes,
     Optional<String> pool,
     Instant createdAt,

@@ -49,8 +49,8 @@ final class SubscriptionViews {
     return view(row, Optional.empty());
   }
 
-  static View created(SubscriptionRow row) {
-    return view(row, Optional.of(row.secret()));
+  static View created(SubscriptionRow row, String secret) {
+    return view(row, Optional.of(secret));
   }
 
   private static View view(SubscriptionRow row, Optional<String> secret) {

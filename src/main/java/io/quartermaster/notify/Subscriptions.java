@@ -25,14 +25,24 @@ final class Subscriptions {
   private final EventLog log = new EventLog();
   private final NotifyConfig config;
   private final DeliveryJobs jobs;
+  private final SecretSeal seal;
   private final Clock clock;
 
+  /** A subscription just created, with its secret in the clear for the one answer that shows it. */
+  record Created(SubscriptionRow row, String secret) {}
+
   Subscriptions(
-      Jdbi jdbi, SubscriptionDao dao, NotifyConfig config, DeliveryJobs jobs, Clock clock) {
+      Jdbi jdbi,
+      SubscriptionDao dao,
+      NotifyConfig config,
+      DeliveryJobs jobs,
+      SecretSeal seal,
+      Clock clock) {
     this.jdbi = jdbi;
     this.dao = dao;
     this.config = config;
     this.jobs = jobs;
+    this.seal = seal;
     this.clock = clock;
   }
 
@@ -40,7 +50,7 @@ final class Subscriptions {
    * Creates the subscription with its cursor at the project's newest event, so it receives every
    * event after its creation, and its delivery job, in one transaction.
    */
-  SubscriptionRow create(Caller caller, String projectId, NewSubscription request) {
+  Created create(Caller caller, String projectId, NewSubscription request) {
     String refusal = config.allowedHosts().refusal(request.url());
     if (refusal != null) {
       throw BadRequestException.because(refusal);
@@ -51,31 +61,35 @@ final class Subscriptions {
       throw BadRequestException.because("url must not contain a user or password");
     }
     String secret = request.secret().orElseGet(Subscriptions::newSecret);
-    return jdbi.inTransaction(
-        h -> {
-          if (dao.count(h, projectId) >= MAX_PER_PROJECT) {
-            throw BadRequestException.because(
-                "a project has at most " + MAX_PER_PROJECT + " subscriptions");
-          }
-          SubscriptionRow row =
-              new SubscriptionRow(
-                  newId(),
-                  projectId,
-                  request.url(),
-                  secret,
-                  request.eventTypes(),
-                  request.pool(),
-                  clock.instant(),
-                  caller.userName(),
-                  log.newest(h, projectId),
-                  0,
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.empty());
-          dao.insert(h, row);
-          jobs.schedule(h, row.id());
-          return row;
-        });
+    String id = newId();
+    byte[] sealed = seal.seal(id, secret);
+    SubscriptionRow created =
+        jdbi.inTransaction(
+            h -> {
+              if (dao.count(h, projectId) >= MAX_PER_PROJECT) {
+                throw BadRequestException.because(
+                    "a project has at most " + MAX_PER_PROJECT + " subscriptions");
+              }
+              SubscriptionRow row =
+                  new SubscriptionRow(
+                      id,
+                      projectId,
+                      request.url(),
+                      sealed,
+                      request.eventTypes(),
+                      request.pool(),
+                      clock.instant(),
+                      caller.userName(),
+                      log.newest(h, projectId),
+                      0,
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty());
+              dao.insert(h, row);
+              jobs.schedule(h, row.id());
+              return row;
+            });
+    return new Created(created, secret);
   }
 
   List<SubscriptionRow> list(String projectId) {
