@@ -78,7 +78,7 @@ final class DeliveryRunner {
       if (events.isEmpty()) {
         return Optional.of(Instant.now().plus(config.pollInterval()));
       }
-      Optional<Instant> later = deliverFirstWanted(sub, events);
+      Optional<Instant> later = deliver(sub, events);
       if (later.isPresent()) {
         return later;
       }
@@ -89,32 +89,51 @@ final class DeliveryRunner {
   }
 
   /**
-   * Moves the cursor past the events the filters leave out, then makes one attempt at the first
-   * event they let through. Answers a time when the job must wait until then.
+   * Sends the events the filters let through, in order, moving the cursor past each one delivered
+   * or given up, and past those left out. Answers a time when the job must stop and wait until
+   * then: a failed attempt's backoff, or at once when the cursor is not where this run left it.
    */
-  private Optional<Instant> deliverFirstWanted(SubscriptionRow sub, List<StreamEvent> events) {
+  private Optional<Instant> deliver(SubscriptionRow sub, List<StreamEvent> events) {
     long cursor = sub.deliveredThrough();
-    StreamEvent next = null;
+    int failures = sub.attempts();
+    // How far the events left out take the cursor; written before the next send, or at the end.
+    long skipped = cursor;
     for (StreamEvent event : events) {
-      if (sub.wants(event)) {
-        next = event;
-        break;
+      if (!sub.wants(event)) {
+        skipped = event.id();
+        continue;
+      }
+      if (skipped != cursor) {
+        if (!skip(sub, cursor, skipped)) {
+          return Optional.of(Instant.now());
+        }
+        cursor = skipped;
+      }
+      Optional<Instant> wait = attempt(sub, cursor, failures, event);
+      if (wait.isPresent()) {
+        return wait;
       }
       cursor = event.id();
+      skipped = cursor;
+      failures = 0;
     }
-    long from = sub.deliveredThrough();
-    long skipTo = cursor;
-    if (skipTo != from && !jdbi.withHandle(h -> dao.skip(h, sub.id(), from, skipTo))) {
+    if (skipped != cursor && !skip(sub, cursor, skipped)) {
       return Optional.of(Instant.now());
     }
-    if (next == null) {
-      return Optional.empty();
-    }
-    return attempt(sub, skipTo, next);
+    return Optional.empty();
   }
 
-  private Optional<Instant> attempt(SubscriptionRow sub, long cursor, StreamEvent event) {
-    int attempt = sub.attempts() + 1;
+  private boolean skip(SubscriptionRow sub, long from, long to) {
+    return jdbi.withHandle(h -> dao.skip(h, sub.id(), from, to));
+  }
+
+  /**
+   * One attempt at the event after {@code cursor}. Answers empty when the cursor moved past it
+   * (delivered or dead-lettered), else when to come back.
+   */
+  private Optional<Instant> attempt(
+      SubscriptionRow sub, long cursor, int failures, StreamEvent event) {
+    int attempt = failures + 1;
     // Checked at every attempt, not only at creation: the operator may have narrowed the allowed
     // hosts since. A refused target is not retried, as nothing changes before a restart.
     String refusal = config.allowedHosts().refusal(sub.url());
@@ -136,8 +155,8 @@ final class DeliveryRunner {
         new Attempt(clock.instant(), answer.status() == 0 ? null : answer.status(), answer.error());
     if (answer.delivered()) {
       meters.record(Outcome.DELIVERED, took);
-      jdbi.useHandle(h -> dao.settle(h, sub.id(), cursor, event.id(), last));
-      return Optional.empty();
+      boolean moved = jdbi.withHandle(h -> dao.settle(h, sub.id(), cursor, event.id(), last));
+      return moved ? Optional.empty() : Optional.of(Instant.now());
     }
     if (refusal != null || attempt >= config.maxAttempts()) {
       meters.record(Outcome.DEAD_LETTERED, took);
@@ -157,13 +176,16 @@ final class DeliveryRunner {
               Optional.ofNullable(last.status()),
               answer.error(),
               last.at());
-      jdbi.useTransaction(
-          h -> {
-            if (dao.settle(h, sub.id(), cursor, event.id(), last)) {
-              dao.deadLetter(h, sub.id(), letter);
-            }
-          });
-      return Optional.empty();
+      boolean moved =
+          jdbi.inTransaction(
+              h -> {
+                if (!dao.settle(h, sub.id(), cursor, event.id(), last)) {
+                  return false;
+                }
+                dao.deadLetter(h, sub.id(), letter);
+                return true;
+              });
+      return moved ? Optional.empty() : Optional.of(Instant.now());
     }
     meters.record(Outcome.FAILED, took);
     jdbi.useHandle(h -> dao.failed(h, sub.id(), cursor, attempt, last));

@@ -107,46 +107,53 @@ final class Receiver implements AutoCloseable {
     mostAtOnce
         .computeIfAbsent(path, p -> new AtomicInteger())
         .accumulateAndGet(concurrent, Math::max);
+    Answer answer;
     try {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      JsonNode event = Json.mapper().readTree(body);
-      String attempt = exchange.getRequestHeaders().getFirst(DeliverySender.ATTEMPT_HEADER);
-      Delivery delivery =
-          new Delivery(
-              path,
-              event.path("id").asText(),
-              event.path("type").asText(),
-              event.path("subject").asText(),
-              event.at("/data/id").asLong(),
-              exchange.getRequestHeaders().getFirst(DeliverySignature.HEADER),
-              exchange.getRequestHeaders().getFirst("Content-Type"),
-              attempt == null ? 0 : Integer.parseInt(attempt),
-              event,
-              body,
-              Instant.now());
-      int seenBefore;
-      synchronized (received) {
-        seenBefore =
-            (int)
-                received.stream()
-                    .filter(d -> d.path().equals(path) && d.id().equals(delivery.id()))
-                    .count();
-        received.add(delivery);
-      }
-      if (!pause.isZero()) {
-        Thread.sleep(pause);
-      }
-      Answer answer =
-          answerers.getOrDefault(path, (d, n) -> Answer.ok()).answer(delivery, seenBefore);
-      answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-      exchange.sendResponseHeaders(answer.status(), -1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      exchange.sendResponseHeaders(500, -1);
+      answer = record(exchange, path);
     } finally {
+      // Before the answer goes out: once the sender has it, it may send the next request at once.
       now.decrementAndGet();
-      exchange.close();
     }
+    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    exchange.sendResponseHeaders(answer.status(), -1);
+    exchange.close();
+  }
+
+  private Answer record(HttpExchange exchange, String path) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    JsonNode event = Json.mapper().readTree(body);
+    String attempt = exchange.getRequestHeaders().getFirst(DeliverySender.ATTEMPT_HEADER);
+    Delivery delivery =
+        new Delivery(
+            path,
+            event.path("id").asText(),
+            event.path("type").asText(),
+            event.path("subject").asText(),
+            event.at("/data/id").asLong(),
+            exchange.getRequestHeaders().getFirst(DeliverySignature.HEADER),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            attempt == null ? 0 : Integer.parseInt(attempt),
+            event,
+            body,
+            Instant.now());
+    int seenBefore;
+    synchronized (received) {
+      seenBefore =
+          (int)
+              received.stream()
+                  .filter(d -> d.path().equals(path) && d.id().equals(delivery.id()))
+                  .count();
+      received.add(delivery);
+    }
+    if (!pause.isZero()) {
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Answer(500, Map.of());
+      }
+    }
+    return answerers.getOrDefault(path, (d, n) -> Answer.ok()).answer(delivery, seenBefore);
   }
 
   @Override
