@@ -248,8 +248,8 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * Ends the open event streams, stops taking requests, lets running order steps finish, then
-   * closes the database.
+   * Ends the open event streams, stops taking requests, gives notifications under way a moment to
+   * end, lets running order steps finish, then closes the database.
    */
   @Override
   public void close() {
