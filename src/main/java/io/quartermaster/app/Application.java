@@ -24,6 +24,7 @@ import io.quartermaster.metrics.Metrics;
 import io.quartermaster.metrics.MetricsConfig;
 import io.quartermaster.metrics.MetricsService;
 import io.quartermaster.metrics.RequestMetrics;
+import io.quartermaster.notify.Notifications;
 import io.quartermaster.openapi.OpenApiDocument;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.order.OrderNames;
@@ -41,6 +42,7 @@ import io.quartermaster.pool.PoolStatisticsApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 
@@ -56,6 +58,7 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final OrderEngine engine;
   private final Events events;
+  private final Notifications notifications;
   private final WebServer server;
   private final Metrics metrics;
   private final MetricsConfig metricsConfig;
@@ -64,12 +67,14 @@ public final class Application implements AutoCloseable {
       Database database,
       OrderEngine engine,
       Events events,
+      Notifications notifications,
       WebServer server,
       Metrics metrics,
       MetricsConfig metricsConfig) {
     this.database = database;
     this.engine = engine;
     this.events = events;
+    this.notifications = notifications;
     this.server = server;
     this.metrics = metrics;
     this.metricsConfig = metricsConfig;
@@ -81,15 +86,12 @@ public final class Application implements AutoCloseable {
     Metrics metrics = Metrics.create(config.metrics());
     OrderEngine engine = null;
     Events events = null;
+    Notifications notifications = null;
     try {
       metrics.bindConnectionPool(database.dataSource());
       DatabaseGauges.register(metrics, database.jdbi(), clock);
-      Identity identity =
-          Identity.start(
-              database.jdbi(),
-              config.identity(),
-              ServerKey.resolve(config.identity(), config.database()),
-              clock);
+      Optional<ServerKey> serverKey = ServerKey.resolve(config.identity(), config.database());
+      Identity identity = Identity.start(database.jdbi(), config.identity(), serverKey, clock);
       AccessControl accessControl = identity.accessControl();
       Jdbi jdbi = database.jdbi();
       // Every effect of an order on its pool, for the orders, the engine and the pools alike.
@@ -111,6 +113,16 @@ public final class Application implements AutoCloseable {
           new PoolChanges(jdbi, catalog, names, placement, lifecycle, config.pools());
 
       events = Events.start(database, config.events(), metrics.eventStreams());
+      notifications =
+          Notifications.create(
+              database.dataSource(),
+              jdbi,
+              config.notifications(),
+              serverKey,
+              config.engine().heartbeatInterval(),
+              config.engine().missedHeartbeats(),
+              metrics.webhookDeliveries(),
+              clock);
 
       List<HttpService> services = new ArrayList<>(identity.httpServices());
       services.add(new HealthApi(database));
@@ -125,6 +137,7 @@ public final class Application implements AutoCloseable {
               idempotency));
       services.add(new NodeApi(accessControl, new NodeService(jdbi), changes, idempotency));
       services.add(events.api(accessControl));
+      services.add(notifications.api(accessControl));
       services.addAll(
           Orders.httpServices(jdbi, accessControl, config.orders(), lifecycle, engine, clock));
       services.add(new PoolStatisticsApi(accessControl, new PoolStatistics(jdbi, clock)));
@@ -141,6 +154,7 @@ public final class Application implements AutoCloseable {
         }
       }
       engine.start();
+      notifications.start();
       WebServer server = ApiServer.start(config.host(), config.port(), filters, services, sockets);
       if (!server.isRunning()) {
         // Helidon logs a failed bind and returns a stopped server instead of throwing.
@@ -155,8 +169,12 @@ public final class Application implements AutoCloseable {
                     .orElse("")
                 + " (is the port in use?)");
       }
-      return new Application(database, engine, events, server, metrics, config.metrics());
+      return new Application(
+          database, engine, events, notifications, server, metrics, config.metrics());
     } catch (RuntimeException e) {
+      if (notifications != null) {
+        notifications.close();
+      }
       if (events != null) {
         events.close();
       }
@@ -230,13 +248,14 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * Ends the open event streams, stops taking requests, lets running order steps finish, then
-   * closes the database.
+   * Ends the open event streams, stops taking requests, gives notifications under way a moment to
+   * end, lets running order steps finish, then closes the database.
    */
   @Override
   public void close() {
     events.close();
     server.stop();
+    notifications.close();
     engine.close();
     database.close();
     metrics.close();

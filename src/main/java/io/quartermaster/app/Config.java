@@ -10,6 +10,7 @@ import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
 import io.quartermaster.metrics.MetricsConfig;
+import io.quartermaster.notify.NotifyConfig;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.pool.PoolConfig;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ public record Config(
     OrderConfig orders,
     MetricsConfig metrics,
     EventConfig events,
-    IdempotencyConfig idempotency) {
+    IdempotencyConfig idempotency,
+    NotifyConfig notifications) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -86,7 +88,8 @@ public record Config(
             read.positiveDuration("QM_EVENTS_POLL_INTERVAL", EventConfig.DEFAULT_POLL_INTERVAL),
             read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION)),
         new IdempotencyConfig(
-            read.positiveDuration("QM_IDEMPOTENCY_TTL", IdempotencyConfig.DEFAULT_TTL)));
+            read.positiveDuration("QM_IDEMPOTENCY_TTL", IdempotencyConfig.DEFAULT_TTL)),
+        NotifySettings.read(read));
   }
 
   private static MetricsConfig metrics(EnvironmentReader read) {
@@ -178,7 +181,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
@@ -193,7 +197,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
@@ -208,7 +213,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   public Config withPools(PoolConfig newPools) {
@@ -223,7 +229,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   public Config withEngine(EngineConfig newEngine) {
@@ -238,7 +245,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   public Config withMetrics(MetricsConfig newMetrics) {
@@ -253,7 +261,8 @@ public record Config(
         orders,
         newMetrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   public Config withOrders(OrderConfig newOrders) {
@@ -268,7 +277,8 @@ public record Config(
         newOrders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   /** The same service, carrying out order items through the operator's endpoint. */
@@ -284,7 +294,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        notifications);
   }
 
   public Config withIdempotency(IdempotencyConfig newIdempotency) {
@@ -299,7 +310,8 @@ public record Config(
         orders,
         metrics,
         events,
-        newIdempotency);
+        newIdempotency,
+        notifications);
   }
 
   public Config withEvents(EventConfig newEvents) {
@@ -314,7 +326,24 @@ public record Config(
         orders,
         metrics,
         newEvents,
-        idempotency);
+        idempotency,
+        notifications);
+  }
+
+  public Config withNotifications(NotifyConfig newNotifications) {
+    return new Config(
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency,
+        newNotifications);
   }
 
   public Config withDataDir(Path dataDir) {

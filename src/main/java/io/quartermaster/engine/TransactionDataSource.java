@@ -13,11 +13,11 @@ import javax.sql.DataSource;
  * harmless. db-scheduler's client writes through a {@link DataSource}; given this one, it writes
  * its job row inside our transaction, so an order and its job commit or roll back together.
  */
-final class TransactionDataSource implements DataSource {
+public final class TransactionDataSource implements DataSource {
 
   private final Connection connection;
 
-  TransactionDataSource(Connection transaction) {
+  public TransactionDataSource(Connection transaction) {
     this.connection =
         (Connection)
             Proxy.newProxyInstance(

@@ -40,6 +40,11 @@ public final class NotFoundException extends ServiceException {
     return new NotFoundException(POOL_OR_ORDER, "Order " + name + " not found.");
   }
 
+  /** A notification subscription: the generic not-found code, as for pools and orders. */
+  public static NotFoundException subscription(String id) {
+    return new NotFoundException(POOL_OR_ORDER, "Subscription " + id + " not found.");
+  }
+
   public static NotFoundException flavor() {
     return new NotFoundException(FLAVOR, "Resourceflavor not found.");
   }

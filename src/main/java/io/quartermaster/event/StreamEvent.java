@@ -18,7 +18,7 @@ import java.util.Set;
  * @param detail what else the change recorded ({@code failReason}, {@code by}, {@code reason},
  *     {@code awaitingPayment}, ...), omitted when nothing
  */
-record StreamEvent(
+public record StreamEvent(
     long id,
     String type,
     long time,
@@ -35,7 +35,7 @@ record StreamEvent(
     JsonNode detail) {
 
   /** How many items the order has, how many have settled (succeeded or failed), how many failed. */
-  record Progress(int total, int settled, int failed) {}
+  public record Progress(int total, int settled, int failed) {}
 
   // Payload fields that the event's top-level fields already carry.
   private static final Set<String> SHOWN = Set.of("phase", "orderId", "operation", "resourceName");

@@ -25,9 +25,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The server key that access key secrets are encrypted under, with AES-GCM. Secrets must be
- * recoverable (an HMAC is checked with the secret itself), so they cannot be hashed like tokens;
- * keeping the key out of the database means that a dump of the database reveals no secret.
+ * The server key that access key secrets and notification subscriptions' secrets are encrypted
+ * under, with AES-GCM. Secrets must be recoverable (an HMAC is checked with the secret itself), so
+ * they cannot be hashed like tokens; keeping the key out of the database means that a dump of the
+ * database reveals no secret.
  *
  * <p>Where the key comes from: {@code QM_SECRET_KEY} when set. Otherwise, with the embedded
  * database, a key generated on first start and kept in {@code secret.key} in the data directory
@@ -133,7 +134,7 @@ public final class ServerKey {
   }
 
   /** Encrypts {@code secret}, bound to {@code context}: nonce, then ciphertext and tag. */
-  byte[] seal(String secret, String context) {
+  public byte[] seal(String secret, String context) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
@@ -146,7 +147,7 @@ public final class ServerKey {
   }
 
   /** Decrypts what {@link #seal} made for the same {@code context}; empty if it does not open. */
-  Optional<String> open(byte[] sealed, String context) {
+  public Optional<String> open(byte[] sealed, String context) {
     if (sealed.length <= NONCE_BYTES) {
       return Optional.empty();
     }

@@ -131,6 +131,19 @@ class RolesOnEveryEndpointTest {
             () -> Map.of("reason", "role table"),
             Role.ADMIN,
             409),
+        // Notification subscriptions: an allowed creation makes one (nothing listens there, and
+        // nothing is sent before the project's next event); the others name a missing one.
+        new Endpoint(
+            "POST",
+            "/v1/{p}/subscriptions",
+            () -> Map.of("url", "http://127.0.0.1:9/role-table"),
+            Role.MEMBER,
+            201),
+        new Endpoint("GET", "/v1/{p}/subscriptions", () -> null, Role.VIEWER, 200),
+        new Endpoint("GET", "/v1/{p}/subscriptions/{missing}", () -> null, Role.VIEWER, 404),
+        new Endpoint("DELETE", "/v1/{p}/subscriptions/{missing}", () -> null, Role.MEMBER, 404),
+        new Endpoint(
+            "GET", "/v1/{p}/subscriptions/{missing}/deliveries", () -> null, Role.VIEWER, 404),
         new Endpoint(
             "POST",
             "/v2/{p}/pools",

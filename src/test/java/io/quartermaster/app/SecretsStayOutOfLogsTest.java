@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.AccessKey;
 import io.quartermaster.testing.ApiClient;
+import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Identities;
 import io.quartermaster.testing.Pools;
@@ -147,6 +148,34 @@ class SecretsStayOutOfLogsTest {
       for (String secret : secrets) {
         assertFalse(record.contains(secret), () -> "a secret was logged: " + record);
       }
+    }
+  }
+
+  @Test
+  void aSubscriptionSecretIsNeverLogged() {
+    Tenant tenant = server.newTenant();
+    String secret = "a-subscription-secret-" + System.nanoTime();
+    String subscriptions = "/v1/" + tenant.projectId() + "/subscriptions";
+    // Nothing listens on the discard port: every attempt fails, and the last one is logged.
+    HttpResult created =
+        tenant.member().post(subscriptions, Map.of("url", "http://127.0.0.1:9/", "secret", secret));
+    assertEquals(201, created.status(), created::toString);
+    tenant
+        .member()
+        .post("/v2/" + tenant.projectId() + "/pools", Pools.body(Pools.uniqueName(), Pools.CPU, 1));
+    String deliveries = subscriptions + "/" + created.body().get("id").asText() + "/deliveries";
+    Eventually.until(
+        () -> tenant.viewer().get(deliveries).body().get("deliveries").size(), n -> n > 0);
+
+    List<String> logged;
+    synchronized (captured) {
+      logged = List.copyOf(captured);
+    }
+    assertTrue(
+        logged.stream().anyMatch(r -> r.contains("dead-lettered")),
+        "the capture saw a delivery being logged");
+    for (String record : logged) {
+      assertFalse(record.contains(secret), () -> "a subscription secret was logged: " + record);
     }
   }
 }

@@ -73,6 +73,12 @@ public final class TestServer {
     return new TestServer(app, clock, config);
   }
 
+  /** Attempts at one notification before it is dead-lettered, in tests. */
+  public static final int NOTIFY_ATTEMPTS = 3;
+
+  /** The pause after a notification's first failed attempt, in tests; it doubles after each. */
+  public static final int NOTIFY_BACKOFF_MILLIS = 100;
+
   /** Orders of more nodes than this wait for an admin's approval in tests. */
   public static final int APPROVAL_THRESHOLD = 50;
 
@@ -106,6 +112,15 @@ public final class TestServer {
                 .orders()
                 .withApprovalThreshold(APPROVAL_THRESHOLD)
                 .withSweepInterval(Duration.ofDays(1)))
+        // Notifications: few, short retries, so that a dead letter takes a second, not hours.
+        .withNotifications(
+            defaults
+                .notifications()
+                .withRetries(
+                    NOTIFY_ATTEMPTS,
+                    Duration.ofMillis(NOTIFY_BACKOFF_MILLIS),
+                    Duration.ofMillis(400))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(100)))
         // Heartbeats often enough for a test to see one.
         .withEvents(
             new EventConfig(
