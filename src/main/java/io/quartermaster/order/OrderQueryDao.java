@@ -161,6 +161,14 @@ final class OrderQueryDao {
     return h.createQuery(known.sql()).bindMap(known.params()).mapTo(Boolean.class).one();
   }
 
+  /**
+   * The statements one ListOrders request by offset runs, page first, when the page alone does not
+   * settle the count; for the benchmark's ceiling, which runs them through pgbench.
+   */
+  List<BoundSql> requestSql(String projectId, OrderListQuery query) {
+    return List.of(listSql(projectId, query), countSql(projectId, query));
+  }
+
   BoundSql listSql(String projectId, OrderListQuery query) {
     Map<String, Object> params = filterParams(projectId, query);
     params.put("limit", query.limit());
