@@ -67,7 +67,8 @@ measure_wrk() { # size case round pid url
   local raw="$out/$1-$2-$3.wrk" peak_file="$out/peak" sampler
   echo 0 > "$peak_file"
   ( while true; do
-      r="$(rss "$4")"; [[ "$r" -gt "$(cat "$peak_file")" ]] && echo "$r" > "$peak_file"; sleep 0.5
+      r="$(rss "$4")"; [[ "$r" -gt "$(cat "$peak_file")" ]] && echo "$r" > "$peak_file.new" &&
+        mv "$peak_file.new" "$peak_file"; sleep 0.5
     done ) &
   sampler=$!
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "X-Auth-Token: $token" "$5" > "$raw"
@@ -175,8 +176,8 @@ import statistics, sys
 from collections import defaultdict
 runs = defaultdict(list)
 for line in open(sys.argv[1]):
-    size, case, _, rate, p99, peak = line.split("\t")
-    runs[(int(size), case)].append((float(rate), float(p99), int(peak)))
+    size, case, _, rate, p99, peak = line.rstrip("\n").split("\t")
+    runs[(int(size), case)].append((float(rate), float(p99), int(peak or 0)))
 def med(size, case, i):
     values = [r[i] for r in runs.get((size, case), [])]
     return statistics.median(values) if values else None
