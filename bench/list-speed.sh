@@ -62,6 +62,17 @@ stop_all() {
 
 rss() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
 
+# CPU time in clock ticks (user + system) of a process, and of the database: its postmaster and
+# every backend. On a machine shared with other work, CPU per request is the steadier figure.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local postmaster total=0 p
+  postmaster="$(head -n 1 "$data/postgres/postmaster.pid")"
+  for p in "$postmaster" $(pgrep -P "$postmaster"); do total=$((total + $(ticks "$p"))); done
+  echo "$total"
+}
+hz="$(getconf CLK_TCK)"
+
 # wrk against one URL; appends "size case round rps p99_ms peak_rss_mib" to the results.
 measure_wrk() { # size case round pid url
   local raw="$out/$1-$2-$3.wrk" peak_file="$out/peak" sampler
@@ -71,32 +82,42 @@ measure_wrk() { # size case round pid url
         mv "$peak_file.new" "$peak_file"; sleep 0.5
     done ) &
   sampler=$!
+  local jvm0 pg0
+  jvm0="$(ticks "$4")" pg0="$(pg_ticks)"
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "X-Auth-Token: $token" "$5" > "$raw"
+  echo "cpu ticks (1/$hz s): server $(($(ticks "$4") - jvm0)) database $(($(pg_ticks) - pg0))" >> "$raw"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
-  python3 - "$raw" "$1" "$2" "$3" "$(cat "$peak_file")" >> "$results" <<'PY'
+  python3 - "$raw" "$1" "$2" "$3" "$(cat "$peak_file")" "$hz" >> "$results" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
+requests = int(re.search(r"(\d+) requests in", text).group(1))
+jvm, db = (int(x) for x in re.search(r"server (\d+) database (\d+)", text).groups())
+per = lambda t: t * 1e6 / int(sys.argv[6]) / max(requests, 1)
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
 p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 if errors:
     sys.stderr.write(f"bench: {sys.argv[3]}: {errors.group(1)} non-2xx responses\n")
-print(sys.argv[2], sys.argv[3], sys.argv[4], rps, p99, sys.argv[5], sep="\t")
+print(sys.argv[2], sys.argv[3], sys.argv[4], rps, p99, sys.argv[5] or 0, per(jvm), per(db), sep="\t")
 PY
 }
 
 measure_pgbench() { # size case round script defines
-  local raw="$out/$1-$2-$3.pgbench"
+  local raw="$out/$1-$2-$3.pgbench" pg0
+  pg0="$(pg_ticks)"
   # shellcheck disable=SC2046 # one -Dname=value argument a line
   pgbench -n -M prepared -c "$connections" -j "$threads" -T "$seconds" -f "$4" \
     $(cat "$5") -h 127.0.0.1 -p "$pg_port" -U postgres postgres > "$raw" 2>&1
-  python3 - "$raw" "$1" "$2" "$3" >> "$results" <<'PY'
+  echo "cpu ticks (1/$hz s): database $(($(pg_ticks) - pg0))" >> "$raw"
+  python3 - "$raw" "$1" "$2" "$3" "$hz" >> "$results" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 tps = float(re.search(r"tps = ([\d.]+)", text).group(1))
 latency = float(re.search(r"latency average = ([\d.]+) ms", text).group(1))
-print(sys.argv[2], sys.argv[3], sys.argv[4], tps, latency, 0, sep="\t")
+done = int(re.search(r"number of transactions actually processed: (\d+)", text).group(1))
+db = int(re.search(r"database (\d+)", text).group(1)) * 1e6 / int(sys.argv[5]) / max(done, 1)
+print(sys.argv[2], sys.argv[3], sys.argv[4], tps, latency, 0, 0, db, sep="\t")
 PY
 }
 
@@ -176,18 +197,20 @@ import statistics, sys
 from collections import defaultdict
 runs = defaultdict(list)
 for line in open(sys.argv[1]):
-    size, case, _, rate, p99, peak = line.rstrip("\n").split("\t")
-    runs[(int(size), case)].append((float(rate), float(p99), int(peak or 0)))
+    size, case, _, rate, p99, peak, jvm, db = line.rstrip("\n").split("\t")
+    runs[(int(size), case)].append((float(rate), float(p99), int(peak or 0), float(jvm), float(db)))
 def med(size, case, i):
     values = [r[i] for r in runs.get((size, case), [])]
     return statistics.median(values) if values else None
 sizes = sorted({s for s, _ in runs})
-print("%-9s %-13s %10s %10s %9s" % ("orders", "case", "req/s", "p99 ms", "peak RSS"))
+print("%-9s %-13s %10s %10s %9s %12s %12s" % ("orders", "case", "req/s", "p99 ms", "peak RSS",
+      "server CPU", "db CPU"))
 for (size, case) in sorted(runs):
     pg = case.startswith("pg_")
-    print("%-9d %-13s %10.0f %10.1f %9s" % (size, case, med(size, case, 0), med(size, case, 1),
-          "" if pg else "%d MiB" % max(r[2] for r in runs[(size, case)])))
-print("(pgbench rows: tps, and the average latency in the p99 column)")
+    print("%-9d %-13s %10.0f %10.1f %9s %9.0f us %9.0f us" % (size, case, med(size, case, 0),
+          med(size, case, 1), "" if pg else "%d MiB" % max(r[2] for r in runs[(size, case)]),
+          med(size, case, 3), med(size, case, 4)))
+print("(medians; pgbench rows: tps, and the average latency in the p99 column; CPU per request)")
 print()
 def ratio(name, a, b, target):
     value = a / b if a and b else float("nan")
