@@ -18,9 +18,13 @@ port="${PORT:-18195}"
 data="$(mktemp -d /tmp/qm-startup-XXXXXX)"
 trap 'rm -rf "$data"' EXIT
 
-# Starts the server, returns the ms until its first 200, stops it.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+hz="$(getconf CLK_TCK)"
+
+# Starts the server; prints the ms until its first 200 and the CPU ms the JVM had used by then
+# (wall time stretches with the machine's load, CPU time much less); stops it.
 start_once() {
-  local started pid ms=""
+  local started pid ms="" cpu
   started="$(date +%s%N)"
   QM_ADMIN_PASSWORD="$password" "$root/qm" serve --port "$port" --data-dir "$data" \
     >> "$data/serve.log" 2>&1 &
@@ -28,6 +32,7 @@ start_once() {
   for _ in $(seq 1 1500); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null; then
       ms=$((($(date +%s%N) - started) / 1000000))
+      cpu=$(($(ticks "$pid") * 1000 / hz))
       break
     fi
     sleep 0.02
@@ -39,15 +44,24 @@ start_once() {
     sleep 0.5
   done
   [[ -n "$ms" ]] || { echo "bench: the server did not answer; see $data/serve.log" >&2; exit 1; }
-  echo "$ms"
+  echo "$ms $cpu"
 }
 
-echo "first start (initialises the database, writes the class-data archive): $(start_once) ms"
+read -r ms cpu <<<"$(start_once)"
+echo "first start (initialises the database, writes the class-data archive): $ms ms, JVM CPU $cpu ms"
 times=()
+cpus=()
 for i in $(seq 1 "$runs"); do
-  ms="$(start_once)"
+  read -r ms cpu <<<"$(start_once)"
   times+=("$ms")
-  echo "start $i: $ms ms to the first answer; $(uptime | sed 's/.*load/load/')"
+  cpus+=("$cpu")
+  echo "start $i: $ms ms to the first answer, JVM CPU $cpu ms; $(uptime | sed 's/.*load/load/')"
 done
-python3 -c 'import statistics,sys; v=[int(x) for x in sys.argv[1:]]; print("median %d ms, min %d, max %d over %d starts" % (statistics.median(v), min(v), max(v), len(v)))' "${times[@]}"
+python3 -c '
+import statistics, sys
+n = len(sys.argv) // 2
+for name, v in (("to the first answer", sys.argv[1:n + 1]), ("JVM CPU by then", sys.argv[n + 1:])):
+    v = [int(x) for x in v]
+    print("%s: median %d ms, min %d, max %d over %d starts" % (name, statistics.median(v), min(v), max(v), len(v)))
+' "${times[@]}" "${cpus[@]}"
 machine
