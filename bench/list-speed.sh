@@ -62,13 +62,15 @@ stop_all() {
 
 rss() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
 
-# CPU time in clock ticks (user + system) of a process, and of the database: its postmaster and
-# every backend. On a machine shared with other work, CPU per request is the steadier figure.
+# CPU time in clock ticks (user + system) of a process, and of the database: its postmaster, the
+# backends that have exited (which the postmaster has reaped: pgbench's, at the end of its run)
+# and the live ones. On a machine shared with other work, CPU per request is the steadier figure.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() {
-  local postmaster total=0 p
+  local postmaster total p
   postmaster="$(head -n 1 "$data/postgres/postmaster.pid")"
-  for p in "$postmaster" $(pgrep -P "$postmaster"); do total=$((total + $(ticks "$p"))); done
+  total="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")"
+  for p in $(pgrep -P "$postmaster"); do total=$((total + $(ticks "$p"))); done
   echo "$total"
 }
 hz="$(getconf CLK_TCK)"
