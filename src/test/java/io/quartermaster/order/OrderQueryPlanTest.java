@@ -167,8 +167,8 @@ class OrderQueryPlanTest {
   /**
    * V12: the listing's index carries the phase, so a count by phase can be read from the index
    * alone. On a project this small the planner rightly prefers a bitmap scan, which visits the
-   * table anyway; with bitmap scans off, the plan left must be an index-only scan (on a project of
-   * thousands of orders the planner picks it by itself: BENCHMARKS.md).
+   * table anyway; with bitmap scans off, the plan left must be an index-only scan, which is what
+   * keeps a count by phase of a project with many orders off the table.
    */
   @ParameterizedTest
   @ValueSource(strings = {"phase=failed", "phase=processing&workspaceId=ws-b"})
