@@ -1,11 +1,6 @@
 package io.quartermaster.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.quartermaster.flavor.FlavorCount;
-import io.quartermaster.json.Json;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * An order as ListOrders returns it (CONTRACT §2.1). Null fields are omitted from the JSON: {@code
@@ -23,9 +18,9 @@ record Order(
     String resourceName,
     String resourceDisplayName,
     String workspaceId,
-    List<FlavorCount> initCount,
-    List<FlavorCount> specCount,
-    List<FlavorCount> resultCount,
+    StoredFlavorCounts initCount,
+    StoredFlavorCounts specCount,
+    StoredFlavorCounts resultCount,
     String billingMode,
     String periodType,
     String periodNum,
@@ -36,8 +31,6 @@ record Order(
 
   /** The user behind the token or access key that placed an order. */
   public record CreatedBy(String userId, String userName) {}
-
-  private static final TypeReference<List<FlavorCount>> COUNTS = new TypeReference<>() {};
 
   static Order of(OrderRow row) {
     boolean failed = row.phase() == OrderPhase.FAILED;
@@ -51,9 +44,11 @@ record Order(
         row.resourceName(),
         row.resourceDisplayName(),
         row.workspaceId(),
-        row.operation() == OrderOperation.APPLY ? null : counts(row.initCountJson()),
-        counts(row.specCountJson()),
-        counts(row.resultCountJson()),
+        row.operation() == OrderOperation.APPLY
+            ? null
+            : StoredFlavorCounts.ofNullable(row.initCountJson()),
+        StoredFlavorCounts.ofNullable(row.specCountJson()),
+        StoredFlavorCounts.ofNullable(row.resultCountJson()),
         row.billingMode(),
         payPerUse ? null : row.periodType(),
         payPerUse ? null : row.periodNum(),
@@ -67,17 +62,5 @@ record Order(
 
   private static long millisOrZero(Instant instant) {
     return instant == null ? 0 : instant.toEpochMilli();
-  }
-
-  /** The stored counts are written by the service itself; unreadable ones are a bug, not a 4xx. */
-  private static List<FlavorCount> counts(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      return Json.mapper().readValue(json, COUNTS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored flavor counts are not readable: " + json, e);
-    }
   }
 }

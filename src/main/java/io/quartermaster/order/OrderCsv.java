@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quartermaster.db.Sql;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * Orders as CSV rows (RFC 4180, with a header line): the fields of the Order that ListOrders
@@ -94,8 +93,8 @@ final class OrderCsv {
       return "'" + cell;
     }
 
-    private static String json(List<?> counts) {
-      return counts == null ? null : Sql.json(counts);
+    private static String json(StoredFlavorCounts counts) {
+      return counts == null ? null : Sql.json(counts.list());
     }
   }
 

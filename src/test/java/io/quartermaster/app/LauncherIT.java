@@ -54,6 +54,25 @@ class LauncherIT {
     }
   }
 
+  /**
+   * The service's memory defaults come from the launcher (BENCHMARKS.md, "Memory and start"), and
+   * QM_JAVA_OPTS, which comes after them, overrides them. {@code -version} stops the JVM before the
+   * service starts.
+   */
+  @Test
+  void serveRunsTheJvmWithTheServiceDefaultsWhichQmJavaOptsOverrides() {
+    Map<String, String> defaults = Map.of("QM_JAVA_OPTS", "-XshowSettings:vm -version");
+    try (ServiceProcess launcher = ServiceProcess.start(qm("serve"), defaults)) {
+      assertEquals(0, launcher.awaitExit(Duration.ofSeconds(60)), launcher.stderr());
+      assertTrue(launcher.stderr().contains("Max. Heap Size: 192.00M"), launcher.stderr());
+    }
+    Map<String, String> bigger = Map.of("QM_JAVA_OPTS", "-Xmx320m -XshowSettings:vm -version");
+    try (ServiceProcess launcher = ServiceProcess.start(qm("serve"), bigger)) {
+      assertEquals(0, launcher.awaitExit(Duration.ofSeconds(60)), launcher.stderr());
+      assertTrue(launcher.stderr().contains("Max. Heap Size: 320.00M"), launcher.stderr());
+    }
+  }
+
   @Test
   void saysSoClearlyWhenNoJdk21OrNewerExists() throws IOException {
     Path jvms = Files.createDirectories(tmp.resolve("jvm"));

@@ -33,8 +33,15 @@ import org.postgresql.copy.CopyManager;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:'target/lib/*' io.quartermaster.bench.BulkOrders \
- *   --url jdbc:postgresql://127.0.0.1:PORT/postgres --projects 1000 --orders 2000000
+ *   --url jdbc:postgresql://127.0.0.1:PORT/postgres --projects 1000 --orders 2000000 \
+ *   --hot-share 0.02 --events false
  * </pre>
+ *
+ * <p>With {@code --hot-share} the orders are placed as a busy service places them: one stream in
+ * time order (so the table's physical order follows {@code created_at}, as it does when the service
+ * appends), each order going to the first project with that probability and to one of the others at
+ * random otherwise. {@code --events false} leaves out the event log, which neither ListOrders nor
+ * ShowOrder reads and which is most of the rows (and of the loading time).
  */
 public final class BulkOrders {
 
@@ -44,7 +51,18 @@ public final class BulkOrders {
    * @param spread orders are placed at random times within this long before {@code now}
    */
   public record Options(
-      int ordersPerProject, int nodesPerOrder, Duration spread, Instant now, long seed) {}
+      int ordersPerProject,
+      int nodesPerOrder,
+      Duration spread,
+      Instant now,
+      long seed,
+      boolean events) {
+
+    public Options(
+        int ordersPerProject, int nodesPerOrder, Duration spread, Instant now, long seed) {
+      this(ordersPerProject, nodesPerOrder, spread, now, seed, true);
+    }
+  }
 
   static final String FLAVOR = "modelarts.vm.cpu.2u.d";
   static final List<String> AZS = List.of("az-1a", "az-1b");
@@ -95,21 +113,60 @@ public final class BulkOrders {
     return new BulkOrders(connection, options).loadAll(projectIds);
   }
 
-  private long loadAll(List<String> projectIds) throws SQLException, IOException {
-    // Numbered on from the orders already there, so that names and order ids stay unique when
-    // the loader runs again on the same database.
+  /**
+   * Loads {@code total} orders in time order over {@code options.spread()}, each into the first
+   * project with probability {@code hotShare} and into one of the others at random otherwise
+   * ({@code options.ordersPerProject()} is not used); returns how many.
+   */
+  public static long loadInterleaved(
+      Connection connection, List<String> projectIds, long total, double hotShare, Options options)
+      throws SQLException, IOException {
+    return new BulkOrders(connection, options).loadInterleaved(projectIds, total, hotShare);
+  }
+
+  private long loadInterleaved(List<String> projectIds, long total, double hotShare)
+      throws SQLException, IOException {
+    Map<String, Long> seqs = startNumbering(projectIds);
+    Rows rows = new Rows();
+    long spreadMillis = options.spread().toMillis();
+    Instant start = options.now().minus(options.spread());
+    for (long k = 0; k < total; k++) {
+      String projectId =
+          projectIds.size() == 1 || random.nextDouble() < hotShare
+              ? projectIds.getFirst()
+              : projectIds.get(1 + random.nextInt(projectIds.size() - 1));
+      Instant placed = start.plusMillis((long) ((k + random.nextDouble()) * spreadMillis / total));
+      seqs.put(projectId, order(rows, projectId, seqs.get(projectId), placed));
+      if (rows.orders() == CHUNK_ORDERS) {
+        rows.flush();
+        rows = new Rows();
+      }
+    }
+    rows.flush();
+    saveSeqs(seqs);
+    return total;
+  }
+
+  /** Numbered on from the orders already there, so that names and ids stay unique on a rerun. */
+  private Map<String, Long> startNumbering(List<String> projectIds) throws SQLException {
     try (var statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("select count(*) from orders")) {
       rs.next();
       serial = rs.getLong(1);
     }
-    Map<String, Long> seqs = lastSeqs(projectIds);
+    return lastSeqs(projectIds);
+  }
+
+  private long loadAll(List<String> projectIds) throws SQLException, IOException {
+    Map<String, Long> seqs = startNumbering(projectIds);
     long total = 0;
     Rows rows = new Rows();
     for (String projectId : projectIds) {
       for (int i = 0; i < options.ordersPerProject(); i++) {
         long seq = seqs.get(projectId);
-        seqs.put(projectId, order(rows, projectId, seq));
+        Instant placed =
+            options.now().minusMillis((long) (random.nextDouble() * options.spread().toMillis()));
+        seqs.put(projectId, order(rows, projectId, seq, placed));
         total++;
         if (rows.orders() == CHUNK_ORDERS) {
           rows.flush();
@@ -118,6 +175,14 @@ public final class BulkOrders {
       }
     }
     rows.flush();
+    saveSeqs(seqs);
+    return total;
+  }
+
+  private void saveSeqs(Map<String, Long> seqs) throws SQLException {
+    if (!options.events()) {
+      return;
+    }
     try (PreparedStatement counter =
         connection.prepareStatement(
             """
@@ -132,7 +197,6 @@ public final class BulkOrders {
       }
       counter.executeBatch();
     }
-    return total;
   }
 
   private Map<String, Long> lastSeqs(List<String> projectIds) throws SQLException {
@@ -151,16 +215,12 @@ public final class BulkOrders {
   }
 
   /** One pool and its successful apply order; returns the project's last event number. */
-  private long order(Rows rows, String projectId, long seq) {
+  private long order(Rows rows, String projectId, long seq, Instant placedAt) {
     long n = serial++;
     String display = "bulk-" + base36(n, 7);
     String poolName = display + "-" + projectId;
     String orderName = "order." + display + "-" + base36(random.nextInt(36 * 36 * 36), 5);
-    Instant placed =
-        options
-            .now()
-            .minusMillis((long) (random.nextDouble() * options.spread().toMillis()))
-            .truncatedTo(ChronoUnit.MILLIS);
+    Instant placed = placedAt.truncatedTo(ChronoUnit.MILLIS);
     String orderId = "CS" + ORDER_ID_TIME.format(placed) + base36(n, 5).toUpperCase();
     UUID poolId = UUID.randomUUID();
     int nodes = options.nodesPerOrder();
@@ -304,6 +364,9 @@ public final class BulkOrders {
 
     void event(
         String projectId, long seq, String orderName, String kind, String payload, Instant at) {
+      if (!options.events()) {
+        return;
+      }
       line(events, projectId, seq, orderName, kind, payload, ts(at));
     }
 
@@ -451,9 +514,18 @@ public final class BulkOrders {
               ? List.of(arg.get("project"))
               : createProjects(connection, arg.getOrDefault("prefix", "bulk"), projects, now);
       int perProject = (int) (orders / ids.size());
-      long loaded = load(connection, ids, new Options(perProject, nodes, spread, now, seed));
+      boolean events = Boolean.parseBoolean(arg.getOrDefault("events", "true"));
+      Options options = new Options(perProject, nodes, spread, now, seed, events);
+      long loaded =
+          arg.containsKey("hot-share")
+              ? loadInterleaved(
+                  connection, ids, orders, Double.parseDouble(arg.get("hot-share")), options)
+              : load(connection, ids, options);
       try (var statement = connection.createStatement()) {
-        statement.execute("analyze projects, pools, nodes, orders, order_items, order_events");
+        // VACUUM as autovacuum would after such a load: it sets the visibility map, which
+        // index-only scans (the counts) rely on, and the planner's statistics.
+        statement.execute(
+            "vacuum analyze projects, pools, nodes, orders, order_items, order_events");
       }
       System.out.printf(
           "loaded %d orders into %d projects in %.1f s%n",

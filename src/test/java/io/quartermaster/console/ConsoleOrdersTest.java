@@ -97,6 +97,9 @@ class ConsoleOrdersTest {
     assertEquals(List.of("Cancel order"), BROWSER.texts(".order-actions button"));
 
     BROWSER.find("#sign-out").click();
+    // Signing out revokes the token first and shows the form after; signing in before then races
+    // with that redraw.
+    BROWSER.waitForText(".signin .notice", "You have signed out.");
     BROWSER.signIn("admin", TestServer.ADMIN_PASSWORD, tenant.projectName());
     BROWSER.open("#/orders/" + orderName);
     BROWSER.waitFor(d -> d.findElements(By.cssSelector(".order-actions button")).size() == 3);

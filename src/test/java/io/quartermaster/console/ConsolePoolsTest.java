@@ -171,6 +171,9 @@ class ConsolePoolsTest {
     assertTrue(BROWSER.driver().findElements(By.cssSelector(".order-actions button")).isEmpty());
 
     BROWSER.find("#sign-out").click();
+    // Signing out revokes the token first and shows the form after; signing in before then races
+    // with that redraw.
+    BROWSER.waitForText(".signin .notice", "You have signed out.");
     BROWSER.signIn(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
     BROWSER.open("#/orders/" + order);
     BROWSER.waitFor(d -> d.findElements(By.cssSelector(".order-actions button")).size() == 2);
