@@ -159,6 +159,14 @@ final class OrderLifecycleDao {
         == 1;
   }
 
+  /** Holds the order's row until the transaction ends, for steps that must not interleave. */
+  void lockForSettling(Handle h, long id) {
+    h.createQuery("select id from orders where id = :id for update")
+        .bind("id", id)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
   boolean startItem(Handle h, long orderId, int seq, Instant now) {
     return h.createUpdate(
                 """

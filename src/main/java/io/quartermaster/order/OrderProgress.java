@@ -68,6 +68,9 @@ public final class OrderProgress {
   public boolean itemSucceeded(RunnableOrder order, OrderItemRow item, Optional<String> message) {
     return jdbi.inTransaction(
         h -> {
+          // Items of one order settle concurrently: the order's row lock makes each recount of
+          // the pool's nodes see every item settled before it, so no result is lost.
+          orders.lockForSettling(h, order.id());
           Instant now = now();
           if (!orders.finishItem(h, order.id(), item.seq(), ItemStatus.SUCCEED, message, now)) {
             return false;
@@ -80,30 +83,34 @@ public final class OrderProgress {
   }
 
   /**
-   * The provider refused the item: it fails, and the order with it. Returns whether this call
-   * settled the item.
+   * The provider refused the item: it fails. The order fails once the items still in flight have
+   * settled ({@link #failedBy}), so that its final event comes after theirs. Returns whether this
+   * call settled the item.
    */
   public boolean itemFailed(RunnableOrder order, OrderItemRow item, String message) {
-    return jdbi.inTransaction(
-        h -> {
-          if (!failItem(h, order, item, message)) {
-            return false;
-          }
-          failOrder(h, order, failReason(item, message));
-          return true;
-        });
+    return jdbi.inTransaction(h -> failItem(h, order, item, message));
+  }
+
+  /** The order fails because {@code item} failed with {@code message}. */
+  public void failedBy(RunnableOrder order, OrderItemRow item, String message) {
+    fail(order, failReason(item, message));
   }
 
   /**
-   * The engine gave up on the item: it fails with {@code message}, and so does the order, even when
-   * the item was settled meanwhile, since nothing will carry the order on. Returns whether this
-   * call settled the item.
+   * The engine gave up on the items it had in flight: each fails with {@code message}, and so does
+   * the order, even when they were settled meanwhile, since nothing will carry the order on.
+   * Returns those of them this call settled.
    */
-  public boolean abandon(RunnableOrder order, OrderItemRow item, String message) {
+  public List<OrderItemRow> abandon(RunnableOrder order, List<OrderItemRow> items, String message) {
     return jdbi.inTransaction(
         h -> {
-          boolean settled = failItem(h, order, item, message);
-          failOrder(h, order, failReason(item, message));
+          List<OrderItemRow> settled = new java.util.ArrayList<>();
+          for (OrderItemRow item : items) {
+            if (failItem(h, order, item, message)) {
+              settled.add(item);
+            }
+          }
+          failOrder(h, order, failReason(items.get(0), message));
           return settled;
         });
   }
