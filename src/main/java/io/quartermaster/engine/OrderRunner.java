@@ -1,5 +1,6 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.order.ItemSettlement;
 import io.quartermaster.order.ItemStatus;
 import io.quartermaster.order.OrderItemRow;
 import io.quartermaster.order.OrderProgress;
@@ -8,7 +9,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Carries one order through its items. Each item is marked {@code processing} in one transaction
@@ -36,9 +36,6 @@ final class OrderRunner {
     this.slots = slots;
   }
 
-  /** An item the provider refused, and why: the order fails for the first of them. */
-  private record Refusal(OrderItemRow item, String message) {}
-
   /** Runs (or resumes) the order; does nothing for an order that is not processing. */
   void run(long orderId) throws Exception {
     Optional<RunnableOrder> found = progress.processing(orderId);
@@ -50,10 +47,10 @@ final class OrderRunner {
     for (List<OrderItemRow> stage : stages(progress.items(order.id()))) {
       Optional<OrderItemRow> failedBefore =
           stage.stream().filter(item -> item.status() == ItemStatus.FAILED).findFirst();
-      AtomicReference<Refusal> refusal = new AtomicReference<>();
-      slots.run(stage, failedBefore.isPresent(), item -> carryOut(order, item, refusal));
-      if (refusal.get() != null) {
-        progress.failedBy(order, refusal.get().item(), refusal.get().message());
+      Steps steps = new Steps(order);
+      slots.run(stage, failedBefore.isPresent(), steps);
+      if (steps.refused != null) {
+        progress.failedBy(order, steps.refused.item(), steps.refused.message().orElseThrow());
         return;
       }
       if (failedBefore.isPresent()) {
@@ -65,26 +62,34 @@ final class OrderRunner {
     progress.succeed(order);
   }
 
-  /** One item, from marking it processing to settling it; answers whether it succeeded. */
-  private boolean carryOut(RunnableOrder order, OrderItemRow item, AtomicReference<Refusal> refusal)
-      throws Exception {
-    if (item.status() == ItemStatus.PLANNED) {
-      progress.startItem(order, item);
+  /** The steps of one stage of an order; remembers the first item the provider refused. */
+  private final class Steps implements ItemSlots.Steps {
+    private final RunnableOrder order;
+    private ItemSettlement refused;
+
+    Steps(RunnableOrder order) {
+      this.order = order;
     }
-    switch (provider.apply(request(order, item))) {
-      case ProvisionOutcome.Succeeded ok -> {
-        if (progress.itemSucceeded(order, item, ok.message())) {
-          meters.itemSettled(item.action(), ItemStatus.SUCCEED);
-        }
-        return true;
+
+    @Override
+    public void step(List<ItemSettlement> settle, List<OrderItemRow> start) {
+      for (ItemSettlement settled : progress.step(order, settle, start)) {
+        meters.itemSettled(settled.item().action(), settled.status());
       }
-      case ProvisionOutcome.Failed failed -> {
-        if (progress.itemFailed(order, item, failed.message())) {
-          meters.itemSettled(item.action(), ItemStatus.FAILED);
+      for (ItemSettlement s : settle) {
+        if (!s.succeeded() && refused == null) {
+          refused = s;
         }
-        refusal.compareAndSet(null, new Refusal(item, failed.message()));
-        return false;
       }
+    }
+
+    @Override
+    public ItemSettlement call(OrderItemRow item) throws Exception {
+      return switch (provider.apply(request(order, item))) {
+        case ProvisionOutcome.Succeeded ok -> new ItemSettlement(item, true, ok.message());
+        case ProvisionOutcome.Failed failed ->
+            new ItemSettlement(item, false, Optional.of(failed.message()));
+      };
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quartermaster.engine.webhook.OperatorEndpoint.Call;
 import io.quartermaster.engine.webhook.OperatorEndpoint.Reply;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,10 @@ class ParallelItemsTest {
   @BeforeAll
   static void start() {
     endpoint = OperatorEndpoint.start(SECRET);
-    qm = new QuartermasterWithWebhook(dataDir, endpoint.url(), SECRET, PER_ORDER, PER_INSTANCE);
+    // A timeout well above the calls' 150 ms, so that no call is sent twice on a busy machine.
+    qm =
+        new QuartermasterWithWebhook(
+            dataDir, endpoint.url(), SECRET, PER_ORDER, PER_INSTANCE, Duration.ofSeconds(10));
   }
 
   @AfterAll
@@ -73,7 +77,8 @@ class ParallelItemsTest {
       assertEquals(12, pool.at("/status/resources/available/0/count").asInt());
       List<Call> calls = endpoint.calls(qm.poolName(display));
       assertEquals("createPool", calls.get(0).action(), "the pool is created first");
-      assertEquals(13, calls.size(), "one call per item");
+      assertEquals(
+          13, calls.size(), "one call per item: " + calls.stream().map(Call::key).toList());
       assertEquals(13, calls.stream().map(Call::key).distinct().count(), "each key once");
       int most = perPool.get(display).most.get();
       assertTrue(most <= PER_ORDER, "at most " + PER_ORDER + " nodes of one order, saw " + most);

@@ -36,24 +36,21 @@ final class QuartermasterWithWebhook implements AutoCloseable {
         url,
         secret,
         EngineConfig.DEFAULT_ITEM_PARALLELISM,
-        EngineConfig.DEFAULT_MAX_CONCURRENT_ITEMS);
+        EngineConfig.DEFAULT_MAX_CONCURRENT_ITEMS,
+        WEBHOOK_TIMEOUT);
   }
 
   /**
    * As above, carrying out {@code perOrder} items of an order and {@code perInstance} in all at
    * once.
    */
-  QuartermasterWithWebhook(Path dataDir, URI url, String secret, int perOrder, int perInstance) {
+  QuartermasterWithWebhook(
+      Path dataDir, URI url, String secret, int perOrder, int perInstance, Duration timeout) {
     Config defaults = TestServer.testConfig(dataDir);
     EngineConfig engine = defaults.engine();
     WebhookConfig webhook =
         new WebhookConfig(
-            url,
-            secret,
-            WEBHOOK_TIMEOUT,
-            WEBHOOK_ATTEMPTS,
-            Duration.ofMillis(50),
-            Duration.ofMillis(200));
+            url, secret, timeout, WEBHOOK_ATTEMPTS, Duration.ofMillis(50), Duration.ofMillis(200));
     this.app =
         Application.start(
             defaults
