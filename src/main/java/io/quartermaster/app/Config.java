@@ -71,7 +71,10 @@ public record Config(
             read.integer("QM_ENGINE_MAX_RETRIES", 5, 0),
             read.duration("QM_ENGINE_RETRY_BACKOFF", Duration.ofSeconds(2)),
             read.duration("QM_SIMULATED_NODE_TIME", Duration.ofSeconds(2)),
-            SimulatedSettings.read(read));
+            SimulatedSettings.read(read),
+            read.integer("QM_ENGINE_ITEM_PARALLELISM", EngineConfig.DEFAULT_ITEM_PARALLELISM, 1),
+            read.integer(
+                "QM_ENGINE_MAX_CONCURRENT_ITEMS", EngineConfig.DEFAULT_MAX_CONCURRENT_ITEMS, 1));
     Optional<WebhookConfig> webhook = WebhookSettings.read(read);
     return new Config(
         read.string("QM_HOST", "0.0.0.0"),

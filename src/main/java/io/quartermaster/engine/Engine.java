@@ -28,11 +28,13 @@ public final class Engine {
       MeterRegistry meters) {
     EngineMeters engineMeters = new EngineMeters(meters, provider.name());
     Provider timed = engineMeters.timed(provider);
+    ItemSlots slots = new ItemSlots(config.itemParallelism(), config.maxConcurrentItems());
     return new OrderEngine(
         dataSource,
         jdbi,
-        new OrderRunner(progress, timed, engineMeters),
+        new OrderRunner(progress, timed, engineMeters, slots),
         timed,
+        slots,
         config,
         List.copyOf(jobs));
   }

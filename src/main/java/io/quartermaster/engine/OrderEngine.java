@@ -41,6 +41,7 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   private final OneTimeTask<Void> task;
   private final Scheduler scheduler;
   private final Provider provider;
+  private final ItemSlots slots;
 
   /** How often an instance looks for processing orders that have lost their job. */
   static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofSeconds(30);
@@ -52,9 +53,11 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
       Jdbi jdbi,
       OrderRunner runner,
       Provider provider,
+      ItemSlots slots,
       EngineConfig config,
       List<RecurringJob> jobs) {
     this.provider = provider;
+    this.slots = slots;
     this.task =
         Tasks.oneTime(TASK_NAME)
             .onFailure(
@@ -184,6 +187,7 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   @Override
   public void close() {
     scheduler.stop();
+    slots.close();
     provider.close();
   }
 }

@@ -1,10 +1,13 @@
 package io.quartermaster.engine;
 
+import io.quartermaster.order.ItemSettlement;
 import io.quartermaster.order.ItemStatus;
 import io.quartermaster.order.OrderItemRow;
 import io.quartermaster.order.OrderProgress;
 import io.quartermaster.order.RunnableOrder;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +15,10 @@ import java.util.Optional;
  * before the provider is called and settled in another after, so a run that dies anywhere can be
  * resumed by running the order again: settled items are skipped, and an item caught in {@code
  * processing} is sent to the provider again with the same idempotency key.
+ *
+ * <p>The items run in stages: a pool item ({@code createPool}, {@code deletePool}) alone, the node
+ * items between them together, several at once ({@link ItemSlots}). So a pool exists before its
+ * first node is created and is deleted only after its last node is gone.
  */
 final class OrderRunner {
 
@@ -20,11 +27,13 @@ final class OrderRunner {
   private final OrderProgress progress;
   private final Provider provider;
   private final EngineMeters meters;
+  private final ItemSlots slots;
 
-  OrderRunner(OrderProgress progress, Provider provider, EngineMeters meters) {
+  OrderRunner(OrderProgress progress, Provider provider, EngineMeters meters, ItemSlots slots) {
     this.progress = progress;
     this.provider = provider;
     this.meters = meters;
+    this.slots = slots;
   }
 
   /** Runs (or resumes) the order; does nothing for an order that is not processing. */
@@ -35,40 +44,81 @@ final class OrderRunner {
     }
     RunnableOrder order = found.get();
     progress.begin(order);
-    for (OrderItemRow item : progress.items(order.id())) {
-      switch (item.status()) {
-        case SUCCEED -> {
-          continue;
-        }
-        case FAILED -> {
-          progress.fail(order, "Item " + item.resourceName() + " failed.");
-          return;
-        }
-        case PLANNED -> progress.startItem(order, item);
-        case PROCESSING -> {}
+    for (List<OrderItemRow> stage : stages(progress.items(order.id()))) {
+      Optional<OrderItemRow> failedBefore =
+          stage.stream().filter(item -> item.status() == ItemStatus.FAILED).findFirst();
+      Steps steps = new Steps(order);
+      slots.run(stage, failedBefore.isPresent(), steps);
+      if (steps.refused != null) {
+        progress.failedBy(order, steps.refused.item(), steps.refused.message().orElseThrow());
+        return;
       }
-      switch (provider.apply(request(order, item))) {
-        case ProvisionOutcome.Succeeded ok -> {
-          if (progress.itemSucceeded(order, item, ok.message())) {
-            meters.itemSettled(item.action(), ItemStatus.SUCCEED);
-          }
-        }
-        case ProvisionOutcome.Failed failed -> {
-          if (progress.itemFailed(order, item, failed.message())) {
-            meters.itemSettled(item.action(), ItemStatus.FAILED);
-          }
-          return;
-        }
+      if (failedBefore.isPresent()) {
+        // An earlier run failed the item and died before failing the order.
+        progress.fail(order, "Item " + failedBefore.get().resourceName() + " failed.");
+        return;
       }
     }
     progress.succeed(order);
   }
 
+  /** The steps of one stage of an order; remembers the first item the provider refused. */
+  private final class Steps implements ItemSlots.Steps {
+    private final RunnableOrder order;
+    private ItemSettlement refused;
+
+    Steps(RunnableOrder order) {
+      this.order = order;
+    }
+
+    @Override
+    public void step(List<ItemSettlement> settle, List<OrderItemRow> start) {
+      for (ItemSettlement settled : progress.step(order, settle, start)) {
+        meters.itemSettled(settled.item().action(), settled.status());
+      }
+      for (ItemSettlement s : settle) {
+        if (!s.succeeded() && refused == null) {
+          refused = s;
+        }
+      }
+    }
+
+    @Override
+    public ItemSettlement call(OrderItemRow item) throws Exception {
+      return switch (provider.apply(request(order, item))) {
+        case ProvisionOutcome.Succeeded ok -> new ItemSettlement(item, true, ok.message());
+        case ProvisionOutcome.Failed failed ->
+            new ItemSettlement(item, false, Optional.of(failed.message()));
+      };
+    }
+  }
+
+  /** The items in stages: each pool item alone, each run of node items between them together. */
+  static List<List<OrderItemRow>> stages(List<OrderItemRow> items) {
+    List<List<OrderItemRow>> stages = new ArrayList<>();
+    List<OrderItemRow> nodes = new ArrayList<>();
+    for (OrderItemRow item : items) {
+      if (item.action().changesNode()) {
+        nodes.add(item);
+        continue;
+      }
+      if (!nodes.isEmpty()) {
+        stages.add(List.copyOf(nodes));
+        nodes.clear();
+      }
+      stages.add(List.of(item));
+    }
+    if (!nodes.isEmpty()) {
+      stages.add(List.copyOf(nodes));
+    }
+    return stages;
+  }
+
   /**
    * Ends an order whose run kept failing with an exception (a provider that could not answer): the
-   * item it was on fails with the cause, and so does the order. The provider may have acted on that
-   * item before the run died, so it is first told to undo what it did: a failed item leaves nothing
-   * behind.
+   * items it had in flight fail with the cause, and so does the order. The provider may have acted
+   * on them before the run died, so it is first told to undo what it did: a failed item leaves
+   * nothing behind.
    */
   void giveUp(long orderId, String cause) {
     Optional<RunnableOrder> found = progress.processing(orderId);
@@ -76,23 +126,25 @@ final class OrderRunner {
       return;
     }
     RunnableOrder order = found.get();
-    Optional<OrderItemRow> caught =
+    List<OrderItemRow> caught =
         progress.items(orderId).stream()
             .filter(item -> item.status() == ItemStatus.PROCESSING)
-            .findFirst();
+            .toList();
     if (caught.isEmpty()) {
       progress.fail(order, "The order could not be carried out: " + cause);
       return;
     }
-    OrderItemRow item = caught.get();
-    try {
-      provider.abandon(request(order, item));
-    } catch (Exception e) {
-      // The order still fails: leaving it processing would block its pool for good.
-      LOG.log(Level.ERROR, "could not undo " + item.resourceName() + " of " + orderId, e);
+    for (OrderItemRow item : caught) {
+      try {
+        provider.abandon(request(order, item));
+      } catch (Exception e) {
+        // The order still fails: leaving it processing would block its pool for good.
+        LOG.log(Level.ERROR, "could not undo " + item.resourceName() + " of " + orderId, e);
+      }
     }
-    if (progress.abandon(order, item, "The provider could not carry it out: " + cause)) {
-      meters.itemSettled(item.action(), ItemStatus.FAILED);
+    String message = "The provider could not carry it out: " + cause;
+    for (OrderItemRow settled : progress.abandon(order, caught, message)) {
+      meters.itemSettled(settled.action(), ItemStatus.FAILED);
     }
   }
 

@@ -30,6 +30,12 @@ final class SimulatedProvider implements Provider {
     this.catalog = catalog;
     this.faults = faults;
     this.clock = clock;
+    jdbi.useTransaction(
+        h -> {
+          for (Flavor flavor : catalog.all()) {
+            flavor.capacityPerAz().keySet().forEach(az -> capacity.seed(h, flavor.name(), az));
+          }
+        });
   }
 
   @Override
@@ -72,25 +78,29 @@ final class SimulatedProvider implements Provider {
       return ProvisionOutcome.failed(failure.get());
     }
     int limit = flavor.capacityPerAz().get(az);
-    return jdbi.inTransaction(
-        h -> {
-          capacity.lock(h, flavorName, az);
-          if (capacity.allocated(h, request.idempotencyKey())) {
-            return ProvisionOutcome.succeeded();
-          }
-          if (capacity.inUse(h, flavorName, az) >= limit) {
-            return ProvisionOutcome.failed(
-                "Insufficient capacity: flavor "
-                    + flavorName
-                    + " has no free node in "
-                    + az
-                    + " (capacity "
-                    + limit
-                    + ").");
-          }
-          capacity.allocate(h, request.idempotencyKey(), request, flavorName, az, clock.instant());
-          return ProvisionOutcome.succeeded();
-        });
+    boolean allocated =
+        jdbi.withHandle(
+            h ->
+                capacity.allocate(
+                        h,
+                        request.idempotencyKey(),
+                        request,
+                        flavorName,
+                        az,
+                        limit,
+                        clock.instant())
+                    || capacity.allocated(h, request.idempotencyKey()));
+    if (allocated) {
+      return ProvisionOutcome.succeeded();
+    }
+    return ProvisionOutcome.failed(
+        "Insufficient capacity: flavor "
+            + flavorName
+            + " has no free node in "
+            + az
+            + " (capacity "
+            + limit
+            + ").");
   }
 
   private ProvisionOutcome deleteNode(ProvisionRequest request) throws InterruptedException {
@@ -102,7 +112,7 @@ final class SimulatedProvider implements Provider {
     if (failure.isPresent()) {
       return ProvisionOutcome.failed(failure.get());
     }
-    jdbi.useTransaction(h -> capacity.release(h, request, clock.instant()));
+    jdbi.useHandle(h -> capacity.release(h, request, clock.instant()));
     return ProvisionOutcome.succeeded();
   }
 

@@ -159,6 +159,49 @@ final class OrderLifecycleDao {
         == 1;
   }
 
+  /** Holds the order's row until the transaction ends, for steps that must not interleave. */
+  void lockForSettling(Handle h, long id) {
+    h.createQuery("select id from orders where id = :id for update")
+        .bind("id", id)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  /** Marks the planned items among {@code seqs} processing; answers those it marked. */
+  List<Integer> startItems(Handle h, long orderId, List<Integer> seqs, Instant now) {
+    return h.createQuery(
+            """
+            update order_items set status = 'processing', begin_at = :now, updated_at = :now
+            where order_id = :orderId and seq = any(cast(:seqs as int[])) and status = 'planned'
+            returning seq
+            """)
+        .bind("orderId", orderId)
+        .bind("seqs", seqs.toArray(Integer[]::new))
+        .bind("now", Sql.timestamp(now))
+        .mapTo(Integer.class)
+        .list();
+  }
+
+  /** Settles the processing items among {@code settle} in one statement; answers their seqs. */
+  List<Integer> finishItems(Handle h, long orderId, List<ItemSettlement> settle, Instant now) {
+    return h.createQuery(
+            """
+            update order_items i
+            set status = u.status, message = u.message, updated_at = :now
+            from unnest(cast(:seqs as int[]), cast(:statuses as text[]),
+                        cast(:messages as text[])) as u(seq, status, message)
+            where i.order_id = :orderId and i.seq = u.seq and i.status = 'processing'
+            returning i.seq
+            """)
+        .bind("orderId", orderId)
+        .bind("seqs", settle.stream().map(s -> s.item().seq()).toArray(Integer[]::new))
+        .bind("statuses", settle.stream().map(s -> s.status().wire()).toArray(String[]::new))
+        .bind("messages", settle.stream().map(s -> s.message().orElse(null)).toArray(String[]::new))
+        .bind("now", Sql.timestamp(now))
+        .mapTo(Integer.class)
+        .list();
+  }
+
   boolean startItem(Handle h, long orderId, int seq, Instant now) {
     return h.createUpdate(
                 """

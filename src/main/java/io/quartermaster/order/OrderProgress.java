@@ -3,10 +3,13 @@ package io.quartermaster.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -51,59 +54,77 @@ public final class OrderProgress {
         });
   }
 
-  /** Marks a planned item {@code processing}, before the provider is called for it. */
-  public void startItem(RunnableOrder order, OrderItemRow item) {
-    jdbi.useTransaction(
-        h -> {
-          if (orders.startItem(h, order.id(), item.seq(), now())) {
-            itemEvent(h, order, item, ItemStatus.PROCESSING, Optional.empty());
-          }
-        });
-  }
-
   /**
-   * The provider carried the item out: its pool records the change, the order its result. Returns
-   * whether this call settled the item (false when it had been settled already).
+   * One step of an order's items, in one transaction: the items the provider answered are settled
+   * (a success recorded on the pool and in the order's result, a failure with its message), and the
+   * items in {@code start} are marked {@code processing}, before the provider is called for them.
+   * Settling and starting together halves the transactions an order takes, and each commit is what
+   * the engine waits for. An item that failed does not fail the order: the engine does that once
+   * the items still in flight have settled ({@link #failedBy}), so that the order's final event
+   * comes after theirs. Returns the settlements this call made (not those made already).
    */
-  public boolean itemSucceeded(RunnableOrder order, OrderItemRow item, Optional<String> message) {
+  public List<ItemSettlement> step(
+      RunnableOrder order, List<ItemSettlement> settle, List<OrderItemRow> start) {
     return jdbi.inTransaction(
         h -> {
           Instant now = now();
-          if (!orders.finishItem(h, order.id(), item.seq(), ItemStatus.SUCCEED, message, now)) {
-            return false;
+          List<ItemSettlement> settled = new ArrayList<>();
+          if (!settle.isEmpty()) {
+            // The order's row lock makes each recount of the pool's nodes see every item settled
+            // before it, whoever settled it, so no result is lost.
+            orders.lockForSettling(h, order.id());
+            Set<Integer> finished = new HashSet<>(orders.finishItems(h, order.id(), settle, now));
+            settle.stream().filter(s -> finished.contains(s.item().seq())).forEach(settled::add);
+            List<PlannedItem> done =
+                settled.stream()
+                    .filter(ItemSettlement::succeeded)
+                    .map(s -> s.item().planned())
+                    .toList();
+            if (!done.isEmpty()) {
+              pools.itemsSucceeded(h, order.poolOrder(), done, now);
+              orders.updateResultCount(h, order.id(), pools.nodes(h, order.poolId()));
+            }
           }
-          pools.itemSucceeded(h, order.poolOrder(), item.planned(), now);
-          orders.updateResultCount(h, order.id(), pools.nodes(h, order.poolId()));
-          itemEvent(h, order, item, ItemStatus.SUCCEED, message);
-          return true;
+          List<OrderEventLog.Event> appended = new ArrayList<>();
+          for (ItemSettlement s : settled) {
+            appended.add(itemEvent(s.item(), s.status(), s.message()));
+          }
+          if (!start.isEmpty()) {
+            Set<Integer> started =
+                new HashSet<>(
+                    orders.startItems(
+                        h, order.id(), start.stream().map(OrderItemRow::seq).toList(), now));
+            for (OrderItemRow item : start) {
+              if (started.contains(item.seq())) {
+                appended.add(itemEvent(item, ItemStatus.PROCESSING, Optional.empty()));
+              }
+            }
+          }
+          events.appendAll(h, order.projectId(), order.orderName(), appended, now);
+          return settled;
         });
   }
 
-  /**
-   * The provider refused the item: it fails, and the order with it. Returns whether this call
-   * settled the item.
-   */
-  public boolean itemFailed(RunnableOrder order, OrderItemRow item, String message) {
-    return jdbi.inTransaction(
-        h -> {
-          if (!failItem(h, order, item, message)) {
-            return false;
-          }
-          failOrder(h, order, failReason(item, message));
-          return true;
-        });
+  /** The order fails because {@code item} failed with {@code message}. */
+  public void failedBy(RunnableOrder order, OrderItemRow item, String message) {
+    fail(order, failReason(item, message));
   }
 
   /**
-   * The engine gave up on the item: it fails with {@code message}, and so does the order, even when
-   * the item was settled meanwhile, since nothing will carry the order on. Returns whether this
-   * call settled the item.
+   * The engine gave up on the items it had in flight: each fails with {@code message}, and so does
+   * the order, even when they were settled meanwhile, since nothing will carry the order on.
+   * Returns those of them this call settled.
    */
-  public boolean abandon(RunnableOrder order, OrderItemRow item, String message) {
+  public List<OrderItemRow> abandon(RunnableOrder order, List<OrderItemRow> items, String message) {
     return jdbi.inTransaction(
         h -> {
-          boolean settled = failItem(h, order, item, message);
-          failOrder(h, order, failReason(item, message));
+          List<OrderItemRow> settled = new ArrayList<>();
+          for (OrderItemRow item : items) {
+            if (failItem(h, order, item, message)) {
+              settled.add(item);
+            }
+          }
+          failOrder(h, order, failReason(items.get(0), message));
           return settled;
         });
   }
@@ -164,13 +185,19 @@ public final class OrderProgress {
       OrderItemRow item,
       ItemStatus status,
       Optional<String> message) {
+    OrderEventLog.Event event = itemEvent(item, status, message);
+    event(h, order, event.kind(), event.payload());
+  }
+
+  private static OrderEventLog.Event itemEvent(
+      OrderItemRow item, ItemStatus status, Optional<String> message) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("seq", item.seq());
     payload.put("action", item.action().wire());
     payload.put("resourceName", item.resourceName());
     payload.put("status", status.wire());
     message.ifPresent(m -> payload.put("message", m));
-    event(h, order, "item." + status.wire(), payload);
+    return new OrderEventLog.Event("item." + status.wire(), payload);
   }
 
   private void event(Handle h, RunnableOrder order, String kind, Map<String, Object> payload) {

@@ -23,6 +23,13 @@ public interface PoolEffects {
   /** One of the order's items succeeded: the node or pool it created or deleted is recorded. */
   void itemSucceeded(Handle h, PoolOrder order, PlannedItem item, Instant now);
 
+  /** Several of the order's items succeeded, recorded as {@link #itemSucceeded} each would. */
+  default void itemsSucceeded(Handle h, PoolOrder order, List<PlannedItem> items, Instant now) {
+    for (PlannedItem item : items) {
+      itemSucceeded(h, order, item, now);
+    }
+  }
+
   /** The order succeeded. */
   void succeeded(Handle h, PoolOrder order);
 

@@ -3,6 +3,7 @@ package io.quartermaster.pool;
 import io.quartermaster.db.Sql;
 import io.quartermaster.flavor.FlavorCount;
 import io.quartermaster.order.ItemAction;
+import io.quartermaster.order.PlannedItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,27 @@ final class NodeDao {
         .bind("name", name)
         .bind("flavor", flavor)
         .bind("az", az)
+        .bind("now", Sql.timestamp(now))
+        .execute();
+  }
+
+  /** Records provisioned nodes in one statement; as {@link #insert}, again changes nothing. */
+  void insertAll(Handle h, UUID poolId, List<PlannedItem> created, Instant now) {
+    if (created.isEmpty()) {
+      return;
+    }
+    h.createUpdate(
+            """
+            insert into nodes (pool_id, name, flavor, az, created_at)
+            select :poolId, n.name, n.flavor, n.az, :now
+            from unnest(cast(:names as text[]), cast(:flavors as text[]), cast(:azs as text[]))
+              as n(name, flavor, az)
+            on conflict (pool_id, name) do nothing
+            """)
+        .bind("poolId", poolId)
+        .bind("names", created.stream().map(PlannedItem::resourceName).toArray(String[]::new))
+        .bind("flavors", created.stream().map(i -> i.flavor().orElseThrow()).toArray(String[]::new))
+        .bind("azs", created.stream().map(i -> i.az().orElseThrow()).toArray(String[]::new))
         .bind("now", Sql.timestamp(now))
         .execute();
   }

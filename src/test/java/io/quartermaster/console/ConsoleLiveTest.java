@@ -58,7 +58,7 @@ class ConsoleLiveTest {
     try (NodeTableLock held = new NodeTableLock(server)) {
       orderName = placeOrder(2);
       BROWSER.open("#/orders/" + orderName);
-      BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing")));
+      BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing", "processing")));
       BROWSER.waitFor(d -> "live".equals(mode()));
       assertEquals("Live: the timeline follows the order's event stream.", BROWSER.text(".live"));
       assertEquals("processing", BROWSER.text(".facts [data-fact=Phase] .badge"));
@@ -140,7 +140,7 @@ class ConsoleLiveTest {
     try (NodeTableLock held = new NodeTableLock(server)) {
       orderName = placeOrder(2);
       BROWSER.script("location.hash = arguments[0]", "#/orders/" + orderName);
-      BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing")));
+      BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing", "processing")));
       BROWSER.waitFor(d -> "live".equals(mode()));
       relay.dropAll();
       BROWSER.waitFor(d -> "reconnecting".equals(mode()));

@@ -61,12 +61,12 @@ class ConsolePoolsTest {
     try (NodeTableLock held = new NodeTableLock(server)) {
       fillCreateForm(name, Pools.GPU, 2);
       submit();
-      // The order opens at once, mid-run: the pool is made, its first node is being created.
-      BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing")));
+      // The order opens at once, mid-run: the pool is made, its two nodes are being created.
+      BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "processing", "processing")));
       assertEquals("processing", BROWSER.text(".facts [data-fact=Phase] .badge"));
       BROWSER.waitFor(d -> BROWSER.text(".live").startsWith("Live"));
     }
-    // Without a reload, the running bar turns green and the second node's bar appears.
+    // Without a reload, the running bars turn green.
     BROWSER.waitFor(d -> barStatuses().equals(List.of("succeed", "succeed", "succeed")));
     BROWSER.waitForText(".facts [data-fact=Phase] .badge", "successed");
     assertEquals(

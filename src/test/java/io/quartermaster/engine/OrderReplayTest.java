@@ -151,11 +151,16 @@ class OrderReplayTest {
                 .one());
   }
 
+  /**
+   * A runner that carries out one item at a time, so that the provider dies on a known item with
+   * nothing else in flight ({@code ParallelItemsTest} covers items carried out together).
+   */
   private OrderRunner runner(Provider provider) {
     return new OrderRunner(
         new OrderProgress(jdbi, new PoolLifecycle(), TestServer.get().clock()),
         provider,
-        new EngineMeters(new SimpleMeterRegistry(), "test"));
+        new EngineMeters(new SimpleMeterRegistry(), "test"),
+        new ItemSlots(1, 1));
   }
 
   /** The simulated provider, except that the first {@code action} it carries out then dies. */

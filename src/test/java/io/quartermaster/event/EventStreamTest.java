@@ -63,11 +63,12 @@ class EventStreamTest {
               "order.processing",
               "item.processing",
               "item.succeed",
+              // The pool's three nodes are begun together, then each settles.
+              "item.processing",
+              "item.processing",
               "item.processing",
               "item.succeed",
-              "item.processing",
               "item.succeed",
-              "item.processing",
               "item.succeed",
               "order.successed"),
           seen.stream().map(Event::event).toList());
@@ -90,18 +91,14 @@ class EventStreamTest {
           items.add(event.data().at("/item/action").asText() + ":" + event.data().at("/item/seq"));
         }
       }
-      assertEquals(List.of(0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4), settled);
+      assertEquals(List.of(0, 0, 0, 1, 1, 1, 1, 2, 3, 4, 4), settled);
       assertEquals(
-          List.of(
-              "createPool:0",
-              "createPool:0",
-              "createNode:1",
-              "createNode:1",
-              "createNode:2",
-              "createNode:2",
-              "createNode:3",
-              "createNode:3"),
-          items);
+          List.of("createPool:0", "createPool:0", "createNode:1", "createNode:2", "createNode:3"),
+          items.subList(0, 5));
+      // The nodes settle in the order the provider answered them.
+      assertEquals(
+          java.util.Set.of("createNode:1", "createNode:2", "createNode:3"),
+          java.util.Set.copyOf(items.subList(5, 8)));
       assertEquals("successed", seen.getLast().data().get("phase").asText());
     }
   }

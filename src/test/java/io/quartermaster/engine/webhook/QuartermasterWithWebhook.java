@@ -31,16 +31,26 @@ final class QuartermasterWithWebhook implements AutoCloseable {
   private final String projectId;
 
   QuartermasterWithWebhook(Path dataDir, URI url, String secret) {
+    this(
+        dataDir,
+        url,
+        secret,
+        EngineConfig.DEFAULT_ITEM_PARALLELISM,
+        EngineConfig.DEFAULT_MAX_CONCURRENT_ITEMS,
+        WEBHOOK_TIMEOUT);
+  }
+
+  /**
+   * As above, carrying out {@code perOrder} items of an order and {@code perInstance} in all at
+   * once.
+   */
+  QuartermasterWithWebhook(
+      Path dataDir, URI url, String secret, int perOrder, int perInstance, Duration timeout) {
     Config defaults = TestServer.testConfig(dataDir);
     EngineConfig engine = defaults.engine();
     WebhookConfig webhook =
         new WebhookConfig(
-            url,
-            secret,
-            WEBHOOK_TIMEOUT,
-            WEBHOOK_ATTEMPTS,
-            Duration.ofMillis(50),
-            Duration.ofMillis(200));
+            url, secret, timeout, WEBHOOK_ATTEMPTS, Duration.ofMillis(50), Duration.ofMillis(200));
     this.app =
         Application.start(
             defaults
@@ -53,7 +63,9 @@ final class QuartermasterWithWebhook implements AutoCloseable {
                         ENGINE_RETRIES,
                         Duration.ofMillis(200),
                         engine.simulatedNodeTime(),
-                        engine.simulatedFaults()))
+                        engine.simulatedFaults(),
+                        perOrder,
+                        perInstance))
                 .withWebhook(webhook),
             Clock.systemUTC());
     ApiClient anonymous = new ApiClient("http://127.0.0.1:" + app.port(), null);
@@ -73,6 +85,14 @@ final class QuartermasterWithWebhook implements AutoCloseable {
       throw new AssertionError("pool not created: " + created);
     }
     return created.body();
+  }
+
+  org.jdbi.v3.core.Jdbi jdbi() {
+    return app.database().jdbi();
+  }
+
+  String projectId() {
+    return projectId;
   }
 
   String poolName(String displayName) {

@@ -9,6 +9,7 @@ import io.quartermaster.engine.webhook.OperatorEndpoint.Call;
 import io.quartermaster.engine.webhook.OperatorEndpoint.Reply;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,7 @@ class WebhookOrdersTest {
   }
 
   @Test
-  void eachItemIsPostedInOrderSignedAndThePoolRunsWhenAllSucceed() throws Exception {
+  void eachItemIsPostedOnceSignedAndThePoolRunsWhenAllSucceed() throws Exception {
     String display = uniqueName();
     JsonNode created = qm.createPool(display, CPU, 2);
     String orderId = created.at("/metadata/annotations/os.modelarts~1order.id").asText();
@@ -50,7 +51,12 @@ class WebhookOrdersTest {
     JsonNode pool = qm.awaitPhase(display, "Running");
 
     assertEquals(2, pool.at("/status/resources/available/0/count").asInt());
-    List<Call> calls = endpoint.calls(qm.poolName(display));
+    // The pool comes first; its nodes are created together, so they arrive in either order.
+    List<Call> calls =
+        endpoint.calls(qm.poolName(display)).stream()
+            .sorted(Comparator.comparing(Call::key))
+            .toList();
+    assertEquals("createPool", endpoint.calls(qm.poolName(display)).get(0).action());
     assertEquals(
         List.of("createPool", "createNode", "createNode"),
         calls.stream().map(Call::action).toList());
@@ -84,10 +90,14 @@ class WebhookOrdersTest {
     String message = pool.at("/status/message").asText();
     assertTrue(message.contains("no GPUs left"), message);
     assertTrue(qm.failReason(display).contains("no GPUs left"), qm.failReason(display));
+    // Both nodes were in flight together; each item was sent (first attempts only: a busy
+    // machine may time one out and send it again), and nothing after.
     assertEquals(
-        List.of("createPool", "createNode"),
-        endpoint.calls(qm.poolName(display)).stream().map(Call::action).toList(),
-        "the order stops at the failed item");
+        List.of("createPool", "createNode", "createNode"),
+        endpoint.calls(qm.poolName(display)).stream()
+            .filter(c -> c.attempt() == 1)
+            .map(Call::action)
+            .toList());
   }
 
   @Test
