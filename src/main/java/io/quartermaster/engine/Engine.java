@@ -1,6 +1,7 @@
 package io.quartermaster.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quartermaster.db.DatabaseAvailability;
 import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderProgress;
@@ -25,7 +26,8 @@ public final class Engine {
       Provider provider,
       EngineConfig config,
       List<RecurringJob> jobs,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      DatabaseAvailability availability) {
     EngineMeters engineMeters = new EngineMeters(meters, provider.name());
     Provider timed = engineMeters.timed(provider);
     return new OrderEngine(
@@ -34,7 +36,8 @@ public final class Engine {
         new OrderRunner(progress, timed, engineMeters),
         timed,
         config,
-        List.copyOf(jobs));
+        List.copyOf(jobs),
+        availability);
   }
 
   /** The simulated provider, with the faults the configuration injects. */
