@@ -43,6 +43,7 @@ public final class DatabaseAvailability implements AutoCloseable {
   private volatile Instant downSince;
   private volatile Instant upSince = Instant.EPOCH;
   private volatile boolean closed;
+  private volatile long probes;
   private Connection session;
 
   DatabaseAvailability(Connector connector, Runnable recovery) {
@@ -91,9 +92,26 @@ public final class DatabaseAvailability implements AutoCloseable {
     LockSupport.unpark(thread);
   }
 
+  /**
+   * Has the probe look now and answers whether the database is down: for a failure seen elsewhere
+   * before the probe's next tick. Waits for two probes to finish (one may have begun before the
+   * failure), at most {@code timeout}.
+   */
+  boolean confirmOutage(Duration timeout) {
+    long seen = probes;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (available && probes < seen + 2 && System.nanoTime() < deadline && !closed) {
+      suspect();
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+    return !available;
+  }
+
   private void run() {
     while (!closed) {
+      OutageLogFilter.ensureInstalled();
       probe();
+      probes++;
       LockSupport.parkNanos(PROBE_EVERY.toNanos());
     }
     closeSession();

@@ -19,18 +19,26 @@ public final class DatabaseFailures {
    * up), Hikari's timeout waiting for a connection the pool cannot open, or a refused socket.
    */
   public static boolean isUnavailable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+    return isUnavailable(failure, 0);
+  }
+
+  /** Causes and suppressed exceptions both: a failed rollback carries the real failure so. */
+  private static boolean isUnavailable(Throwable failure, int depth) {
+    if (failure == null || depth > 8) {
+      return false;
+    }
+    if (failure instanceof SQLTransientConnectionException || failure instanceof ConnectException) {
+      return true;
+    }
+    if (failure instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+      return true;
+    }
+    for (Throwable suppressed : failure.getSuppressed()) {
+      if (isUnavailable(suppressed, depth + 1)) {
         return true;
-      }
-      if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        return false;
       }
     }
-    return false;
+    return failure.getCause() != failure && isUnavailable(failure.getCause(), depth + 1);
   }
 
   private static boolean isConnectionState(String state) {

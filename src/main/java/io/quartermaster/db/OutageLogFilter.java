@@ -22,10 +22,11 @@ final class OutageLogFilter implements Filter {
   /** Records that follow the outage by a moment (a retry that was already under way) count too. */
   private static final Duration AFTERMATH = Duration.ofSeconds(10);
 
+  private static final Duration CONFIRM_WITHIN = Duration.ofMillis(1500);
+
   private static final List<String> LIBRARIES = List.of("com.github.kagkarlsson", "com.zaxxer");
   private static final List<DatabaseAvailability> WATCHED = new CopyOnWriteArrayList<>();
   private static final AtomicLong SUPPRESSED = new AtomicLong();
-  private static boolean installed;
 
   private final Filter next;
 
@@ -33,13 +34,21 @@ final class OutageLogFilter implements Filter {
     this.next = next;
   }
 
-  static synchronized void register(DatabaseAvailability availability) {
+  static void register(DatabaseAvailability availability) {
     WATCHED.add(availability);
-    if (!installed) {
-      for (Handler handler : Logger.getLogger("").getHandlers()) {
+    ensureInstalled();
+  }
+
+  /**
+   * Puts the filter on each of the root logger's handlers that lacks it: called at every probe,
+   * since the logging configuration may be read again after start (Helidon does so as its server
+   * starts), which replaces the handlers.
+   */
+  static synchronized void ensureInstalled() {
+    for (Handler handler : Logger.getLogger("").getHandlers()) {
+      if (!(handler.getFilter() instanceof OutageLogFilter)) {
         handler.setFilter(new OutageLogFilter(handler.getFilter()));
       }
-      installed = true;
     }
   }
 
@@ -65,11 +74,22 @@ final class OutageLogFilter implements Filter {
     String logger = record.getLoggerName();
     if (logger == null
         || record.getLevel().intValue() < Level.WARNING.intValue()
-        || LIBRARIES.stream().noneMatch(logger::startsWith)
-        || WATCHED.stream().noneMatch(a -> a.unavailableWithin(AFTERMATH))) {
+        || LIBRARIES.stream().noneMatch(logger::startsWith)) {
       return false;
     }
-    // Hikari's warnings about broken connections carry no exception; db-scheduler's always do.
-    return logger.startsWith("com.zaxxer") || DatabaseFailures.isUnavailable(record.getThrown());
+    // db-scheduler's records carry the exception; some of Hikari's only name it in the message.
+    boolean lostConnection = DatabaseFailures.isUnavailable(record.getThrown());
+    if (!lostConnection && !logger.startsWith("com.zaxxer")) {
+      return false;
+    }
+    if (WATCHED.stream().anyMatch(a -> a.unavailableWithin(AFTERMATH))) {
+      return true;
+    }
+    if (!lostConnection) {
+      return false;
+    }
+    // The first failures of an outage come before the probe has noticed it: ask it now. A
+    // connection lost while the database still answers is logged as usual.
+    return WATCHED.stream().anyMatch(a -> a.confirmOutage(CONFIRM_WITHIN));
   }
 }
