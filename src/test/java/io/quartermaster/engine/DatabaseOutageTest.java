@@ -181,7 +181,14 @@ class DatabaseOutageTest {
                 + prefix
                 + "-%'");
     assertEquals(0, other, "an answer during the outage other than the 503: " + refusedBody);
-    return new Round(mode, OUTAGE, successed, refused, other, healthDown, provider.repeatedCalls() - repeatedBefore);
+    return new Round(
+        mode,
+        OUTAGE,
+        successed,
+        refused,
+        other,
+        healthDown,
+        provider.repeatedCalls() - repeatedBefore);
   }
 
   record Round(
