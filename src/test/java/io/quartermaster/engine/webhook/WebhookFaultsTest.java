@@ -126,6 +126,35 @@ class WebhookFaultsTest {
   }
 
   @Test
+  void anItemGivenUpAfterLateAnswersIsHandedBackForTheEndpointToUndo() throws Exception {
+    String display = uniqueName();
+    Duration late = QuartermasterWithWebhook.WEBHOOK_TIMEOUT.multipliedBy(2);
+    endpoint.script(
+        qm.poolName(display),
+        call -> {
+          if ("true".equals(call.header("X-Quartermaster-Abandon"))) {
+            return Reply.json(200, "{}");
+          }
+          // Carried out the first time, but every answer comes too late.
+          Reply outcome = carryOut(call);
+          return new Reply(outcome.status(), outcome.body(), outcome.headers(), late);
+        });
+    qm.createPool(display, CPU, 1);
+
+    qm.awaitPhase(display, "CreationFailed");
+
+    List<Call> undo =
+        endpoint.calls(qm.poolName(display)).stream()
+            .filter(c -> "true".equals(c.header("X-Quartermaster-Abandon")))
+            .toList();
+    assertEquals(1, undo.size(), "one request to undo the item that was given up");
+    assertEquals(List.copyOf(carriedOut.keySet()), List.of(undo.get(0).key()));
+    assertTrue(undo.get(0).signed());
+    assertTrue(undo.get(0).json().path("abandon").asBoolean(), undo.get(0).json().toString());
+    assertEquals("createPool", undo.get(0).action());
+  }
+
+  @Test
   void anEndpointThatHangsFailsTheOrderWithTheTimeout() throws Exception {
     String display = uniqueName();
     endpoint.script(qm.poolName(display), call -> Reply.silent());
