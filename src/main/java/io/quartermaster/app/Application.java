@@ -105,7 +105,8 @@ public final class Application implements AutoCloseable {
               provider(config, jdbi, catalog, clock),
               config.engine(),
               recurringJobs(jdbi, lifecycle, config.orders(), idempotency, clock),
-              metrics.registry());
+              metrics.registry(),
+              database.availability());
       OrderNames names = new OrderNames();
       OrderPlacement placement =
           new OrderPlacement(names, engine, config.orders().approvalThreshold(), clock);

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -16,14 +18,25 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 /** The service's database: a migrated schema behind a connection pool. */
 public final class Database implements AutoCloseable {
 
+  /**
+   * How long a request waits for a connection before it is answered 503. Hikari's default, 30 s,
+   * would hold every request through an outage; a healthy pool hands one over in microseconds.
+   */
+  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+
   private final EmbeddedDatabase embedded;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final DatabaseAvailability availability;
 
   private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
     this.embedded = embedded;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    this.availability =
+        new DatabaseAvailability(
+            this::connect, embedded == null ? () -> {} : embedded::restartIfStopped);
+    availability.start();
   }
 
   /** Starts the embedded server when no external one is configured, then migrates the schema. */
@@ -68,6 +81,9 @@ public final class Database implements AutoCloseable {
     hikari.setPassword(password);
     hikari.setMaximumPoolSize(size);
     hikari.setPoolName("quartermaster");
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    // pgjdbc's own default waits 10 s for a server that does not accept the connection.
+    hikari.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
     try {
       return new HikariDataSource(hikari);
     } catch (HikariPool.PoolInitializationException e) {
@@ -104,18 +120,29 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** Whether the database answers now; the engine pauses and resumes by it. */
+  public DatabaseAvailability availability() {
+    return availability;
+  }
+
   /**
    * A new connection outside the pool, with the pool's URL and credentials, for a session that
    * stays open for the life of the service (LISTEN): borrowing one from the pool forever would
    * shrink it. The caller closes it.
    */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+    Properties properties = new Properties();
+    properties.setProperty("user", dataSource.getUsername());
+    if (dataSource.getPassword() != null) {
+      properties.setProperty("password", dataSource.getPassword());
+    }
+    properties.setProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
+    return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
   }
 
   @Override
   public void close() {
+    availability.close();
     dataSource.close();
     closeQuietly(embedded);
   }

@@ -2,23 +2,34 @@ package io.quartermaster.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * A PostgreSQL server run from the binaries in a jar, with its data kept in {@code
- * dataDir/postgres} across restarts.
+ * dataDir/postgres} across restarts. When its postmaster dies under the running service (killed, or
+ * crashed), {@link #restartIfStopped()} starts it again on the same port, so that the pool and the
+ * listening session reconnect to it as they would to an external server that restarted.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+  private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());
 
   private final DataDirectoryLock lock;
-  private final EmbeddedPostgres postgres;
+  private final Path pgData;
+  private final boolean durable;
+  private volatile EmbeddedPostgres postgres;
+  private volatile boolean closed;
 
-  private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(
+      DataDirectoryLock lock, Path pgData, boolean durable, EmbeddedPostgres postgres) {
     this.lock = lock;
+    this.pgData = pgData;
+    this.durable = durable;
     this.postgres = postgres;
   }
 
@@ -29,14 +40,21 @@ final class EmbeddedDatabase implements AutoCloseable {
     Path pgData = realDir.resolve("postgres");
     DataDirectoryLock lock = DataDirectoryLock.acquire(realDir);
     try {
-      OrphanedPostgres.stopIfRunning(pgData);
+      return new EmbeddedDatabase(
+          lock, pgData, durable, launch(pgData, durable, OptionalInt.empty()));
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
     }
+  }
+
+  /** Starts PostgreSQL on {@code pgData}, on {@code port} or a free one. */
+  private static EmbeddedPostgres launch(Path pgData, boolean durable, OptionalInt port)
+      throws IOException {
+    OrphanedPostgres.stopIfRunning(pgData);
     try {
       String onOff = durable ? "on" : "off";
-      EmbeddedPostgres postgres =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(pgData)
               .setCleanDataDirectory(false)
@@ -49,9 +67,9 @@ final class EmbeddedDatabase implements AutoCloseable {
               // own hook would stop PostgreSQL concurrently, under requests still being served.
               .setRegisterShutdownHook(false)
               // Crash recovery after an unclean stop replays the WAL and can outlast zonky's 10 s.
-              .setPGStartupWait(STARTUP_TIMEOUT)
-              .start();
-      return new EmbeddedDatabase(lock, postgres);
+              .setPGStartupWait(STARTUP_TIMEOUT);
+      port.ifPresent(builder::setPort);
+      return builder.start();
     } catch (IOException | RuntimeException e) {
       try {
         // A start that failed after launching PostgreSQL (it did not answer in time) leaves it
@@ -60,7 +78,6 @@ final class EmbeddedDatabase implements AutoCloseable {
       } catch (IOException | RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
-      lock.close();
       throw e;
     }
   }
@@ -69,8 +86,43 @@ final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getJdbcUrl("postgres", "postgres");
   }
 
+  /**
+   * Starts PostgreSQL again when its postmaster is gone; does nothing while it runs (an outage with
+   * the postmaster alive, such as crash recovery under way, is waited out). A start that fails, for
+   * instance while the dead server's backends still hold its shared memory, is tried again at the
+   * next call.
+   */
+  synchronized void restartIfStopped() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (OrphanedPostgres.isRunning(pgData)) {
+        return;
+      }
+      int port = postgres.getPort();
+      LOG.log(
+          Level.WARNING,
+          "The embedded PostgreSQL is not running; starting it again on port " + port + ".");
+      closeQuietly(postgres);
+      postgres = launch(pgData, durable, OptionalInt.of(port));
+      LOG.log(Level.WARNING, "The embedded PostgreSQL runs again on port " + port + ".");
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "The embedded PostgreSQL did not start again (retrying): " + e);
+    }
+  }
+
+  private static void closeQuietly(EmbeddedPostgres dead) {
+    try {
+      dead.close();
+    } catch (IOException | RuntimeException e) {
+      // Its pg_ctl stop finds no server: there is nothing left to stop.
+    }
+  }
+
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    closed = true;
     try {
       postgres.close();
     } finally {

@@ -55,6 +55,15 @@ final class OrphanedPostgres {
     }
   }
 
+  /** Whether the postmaster named in {@code pgData/postmaster.pid} runs on that directory. */
+  static boolean isRunning(Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return false;
+    }
+    return postmaster(pidFile).filter(p -> servesDirectory(p, pgData)).isPresent();
+  }
+
   private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     return lines.stream()

@@ -1,6 +1,7 @@
 package io.quartermaster.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quartermaster.db.DatabaseAvailability;
 import io.quartermaster.error.InvalidConfigException;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.order.OrderProgress;
@@ -25,7 +26,8 @@ public final class Engine {
       Provider provider,
       EngineConfig config,
       List<RecurringJob> jobs,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      DatabaseAvailability availability) {
     EngineMeters engineMeters = new EngineMeters(meters, provider.name());
     Provider timed = engineMeters.timed(provider);
     ItemSlots slots = new ItemSlots(config.itemParallelism(), config.maxConcurrentItems());
@@ -36,7 +38,8 @@ public final class Engine {
         timed,
         slots,
         config,
-        List.copyOf(jobs));
+        List.copyOf(jobs),
+        availability);
   }
 
   /** The simulated provider, with the faults the configuration injects. */

@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.quartermaster.db.DatabaseAvailability;
 import io.quartermaster.order.OrderPhase;
 import io.quartermaster.order.OrderScheduler;
 import java.lang.System.Logger.Level;
@@ -42,6 +43,8 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   private final Scheduler scheduler;
   private final Provider provider;
   private final ItemSlots slots;
+  private final DatabaseAvailability availability;
+  private final DatabaseOutageFailures outages;
 
   /** How often an instance looks for processing orders that have lost their job. */
   static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofSeconds(30);
@@ -55,25 +58,30 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
       Provider provider,
       ItemSlots slots,
       EngineConfig config,
-      List<RecurringJob> jobs) {
+      List<RecurringJob> jobs,
+      DatabaseAvailability availability) {
     this.provider = provider;
     this.slots = slots;
+    this.availability = availability;
+    this.outages =
+        new DatabaseOutageFailures(
+            availability,
+            FailureHandler.<Void>maxRetries(config.maxRetries())
+                .withBackoff(config.retryBackoff(), 2.0)
+                .then(
+                    (complete, execution) -> {
+                      // Fail the order first, then drop its job: were the job dropped first,
+                      // a crash in between would leave the order processing with nothing left
+                      // to finish it. If failing it throws, the job stays and is tried again.
+                      String id = complete.getExecution().taskInstance.getId();
+                      Throwable cause = complete.getCause().orElse(null);
+                      LOG.log(Level.ERROR, "order " + id + " gave up after retries", cause);
+                      runner.giveUp(Long.parseLong(id), reason(cause));
+                      execution.remove();
+                    }));
     this.task =
         Tasks.oneTime(TASK_NAME)
-            .onFailure(
-                FailureHandler.<Void>maxRetries(config.maxRetries())
-                    .withBackoff(config.retryBackoff(), 2.0)
-                    .then(
-                        (complete, execution) -> {
-                          // Fail the order first, then drop its job: were the job dropped first,
-                          // a crash in between would leave the order processing with nothing left
-                          // to finish it. If failing it throws, the job stays and is tried again.
-                          String id = complete.getExecution().taskInstance.getId();
-                          Throwable cause = complete.getCause().orElse(null);
-                          LOG.log(Level.ERROR, "order " + id + " gave up after retries", cause);
-                          runner.giveUp(Long.parseLong(id), reason(cause));
-                          execution.remove();
-                        }))
+            .onFailure(outages)
             .execute((instance, context) -> run(runner, instance.getId()));
     List<RecurringJob> all = new java.util.ArrayList<>(jobs);
     all.add(new RecurringJob(ORPHAN_SWEEP, ORPHAN_SWEEP_INTERVAL, () -> resumeOrphans(jdbi)));
@@ -109,11 +117,11 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
         + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static void run(OrderRunner runner, String id) {
+  private void run(OrderRunner runner, String id) {
     try {
       runner.run(Long.parseLong(id));
     } catch (RuntimeException e) {
-      throw e;
+      throw outages.waitOut(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running order " + id, e);
@@ -165,6 +173,20 @@ public final class OrderEngine implements OrderScheduler, AutoCloseable {
   /** Starts picking up orders, including those a crashed instance left half done. */
   public void start() {
     scheduler.start();
+    availability.addListener(
+        new DatabaseAvailability.Listener() {
+          @Override
+          public void unavailable() {
+            // Polling a database that is down only fails; the runs under way wait on their own.
+            scheduler.pause();
+          }
+
+          @Override
+          public void available() {
+            scheduler.resume();
+            scheduler.triggerCheckForDueExecutions();
+          }
+        });
   }
 
   /**

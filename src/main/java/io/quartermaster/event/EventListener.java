@@ -31,7 +31,8 @@ final class EventListener implements AutoCloseable {
   private static final int WAIT_MILLIS = 500;
   // A connection that silently died (no reset from the peer) is noticed by a query, not by waiting.
   private static final Duration PROBE_EVERY = Duration.ofSeconds(15);
-  private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+  // Short enough that streams are live again within seconds of a database restart.
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
 
   private final Connector connector;
   private final Consumer<String> onProject;
@@ -53,6 +54,7 @@ final class EventListener implements AutoCloseable {
 
   private void run() {
     Duration pause = Duration.ofMillis(250);
+    boolean lost = false;
     while (!closed) {
       try (Connection connection = connector.connect()) {
         connection.setAutoCommit(true);
@@ -61,15 +63,21 @@ final class EventListener implements AutoCloseable {
           statement.execute("listen " + CHANNEL);
         }
         pause = Duration.ofMillis(250);
+        if (lost) {
+          LOG.log(Level.INFO, "event listener is listening again");
+          lost = false;
+        }
         onConnected.run();
         listen(connection);
       } catch (SQLException | RuntimeException e) {
         if (closed) {
           return;
         }
+        // Once per outage; every further attempt is a detail.
         LOG.log(
-            Level.WARNING,
+            lost ? Level.DEBUG : Level.WARNING,
             "event listener lost its database connection; reconnecting in " + pause + ": " + e);
+        lost = true;
         sleep(pause);
         pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
       }

@@ -11,6 +11,9 @@ public final class ErrorBodies {
 
   public static final String INTERNAL_ERROR = "ModelArts.50005000";
 
+  /** 503: the database cannot be reached for now; the request changed nothing. */
+  public static final String DATABASE_UNAVAILABLE = "ModelArts.50005003";
+
   private ErrorBodies() {}
 
   public record ModelArtsError(String error_code, String error_msg) {}
@@ -47,6 +50,7 @@ public final class ErrorBodies {
       case 422 -> "Unprocessable Content";
       case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
       default -> "Error";
     };
   }

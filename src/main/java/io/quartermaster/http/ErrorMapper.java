@@ -4,11 +4,13 @@ import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.quartermaster.db.DatabaseFailures;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.ServiceException;
 import io.quartermaster.error.TooManyRequestsException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /**
  * Maps every failure of a handler to a response, in one place. The service's own failures become
@@ -18,6 +20,9 @@ import java.lang.System.Logger.Level;
 public final class ErrorMapper {
 
   private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
+
+  /** What a 503 asks callers to wait: about the time a restarted PostgreSQL takes to answer. */
+  static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
 
   private ErrorMapper() {}
 
@@ -38,6 +43,22 @@ public final class ErrorMapper {
     HttpExchange.send(res, e.status(), ErrorBodies.of(req.path().path(), e));
   }
 
+  /**
+   * The database is down: not a bug but an outage, which the database probe logs once; the caller
+   * may send the same request again shortly. Its transaction, if it began, was rolled back.
+   */
+  private static void databaseUnavailable(ServerRequest req, ServerResponse res) {
+    res.header("Retry-After", Long.toString(RETRY_AFTER_OUTAGE.toSeconds()));
+    HttpExchange.send(
+        res,
+        503,
+        ErrorBodies.of(
+            req.path().path(),
+            503,
+            ErrorBodies.DATABASE_UNAVAILABLE,
+            "Service temporarily unavailable: the database cannot be reached. Retry later."));
+  }
+
   /** Failures Helidon raises while reading a request (bad framing, too large and so on). */
   private static void protocolFailure(ServerRequest req, ServerResponse res, HttpException e) {
     int status = e.status().code();
@@ -53,6 +74,10 @@ public final class ErrorMapper {
   }
 
   private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+    if (DatabaseFailures.isUnavailable(e)) {
+      databaseUnavailable(req, res);
+      return;
+    }
     String requestId = RequestIds.of(res.headers());
     LOG.log(
         Level.ERROR,

@@ -49,6 +49,13 @@ public final class DebianPostgres implements AutoCloseable {
             "postgres",
             "--auth=trust",
             "--no-sync"));
+    DebianPostgres postgres = new DebianPostgres(bin, dir, port);
+    postgres.startAgain();
+    return postgres;
+  }
+
+  /** Starts the server again after {@link #stop}, on the same port and data. */
+  public void startAgain() throws IOException, InterruptedException {
     runAsPostgres(
         List.of(
             bin.resolve("pg_ctl").toString(),
@@ -60,7 +67,16 @@ public final class DebianPostgres implements AutoCloseable {
             "-p " + port + " -h 127.0.0.1 -k " + dir + " -c fsync=off",
             "-w",
             "start"));
-    return new DebianPostgres(bin, dir, port);
+  }
+
+  /**
+   * Stops the server as {@code pg_ctl stop -m mode} does: {@code fast} ends the sessions and shuts
+   * down cleanly, {@code immediate} quits at once, as a crash would, and the next start recovers.
+   */
+  public void stop(String mode) throws IOException, InterruptedException {
+    runAsPostgres(
+        List.of(
+            bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", mode, "-w", "stop"));
   }
 
   public String jdbcUrl() {
@@ -70,6 +86,9 @@ public final class DebianPostgres implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     try {
+      if (!Files.exists(dataDir.resolve("postmaster.pid"))) {
+        return; // stopped by the test, and left so
+      }
       runAsPostgres(
           List.of(
               bin.resolve("pg_ctl").toString(),

@@ -20,6 +20,11 @@ public final class LogCapture implements AutoCloseable {
       new Handler() {
         @Override
         public void publish(LogRecord record) {
+          // The level and any filter the service installs on the root's handlers, as a real
+          // handler applies them.
+          if (!isLoggable(record)) {
+            return;
+          }
           synchronized (records) {
             records.add(record);
           }
@@ -47,6 +52,13 @@ public final class LogCapture implements AutoCloseable {
   public List<String> messages() {
     synchronized (records) {
       return records.stream().map(LogRecord::getMessage).toList();
+    }
+  }
+
+  /** The records logged so far, oldest first. */
+  public List<LogRecord> records() {
+    synchronized (records) {
+      return List.copyOf(records);
     }
   }
 

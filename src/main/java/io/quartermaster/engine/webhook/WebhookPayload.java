@@ -13,6 +13,8 @@ import java.util.Optional;
  * the same on every attempt at an item, so an endpoint may also compare bodies under one key.
  *
  * @param flavor and {@code az}: present for {@code createNode} only
+ * @param abandon {@code true} on the request that hands an item back after Quartermaster gave up on
+ *     it (its answers never arrived in time): undo whatever was done under the key
  */
 @JsonPropertyOrder({
   "idempotencyKey",
@@ -21,7 +23,8 @@ import java.util.Optional;
   "poolName",
   "resourceName",
   "flavor",
-  "az"
+  "az",
+  "abandon"
 })
 record WebhookPayload(
     String idempotencyKey,
@@ -30,7 +33,8 @@ record WebhookPayload(
     String poolName,
     String resourceName,
     Optional<String> flavor,
-    Optional<String> az) {
+    Optional<String> az,
+    Optional<Boolean> abandon) {
 
   static WebhookPayload of(ProvisionRequest request) {
     return new WebhookPayload(
@@ -40,7 +44,14 @@ record WebhookPayload(
         request.poolName(),
         request.resourceName(),
         request.flavor(),
-        request.az());
+        request.az(),
+        Optional.empty());
+  }
+
+  /** The same item, handed back: the endpoint undoes what it did under the key, if anything. */
+  WebhookPayload abandoned() {
+    return new WebhookPayload(
+        idempotencyKey, action, projectId, poolName, resourceName, flavor, az, Optional.of(true));
   }
 
   byte[] toJson() {

@@ -92,10 +92,36 @@ public final class WebhookProvider implements Provider {
     }
   }
 
+  /**
+   * The engine gave up on the item (its calls kept failing, for instance with answers that came
+   * after the timeout), so it fails; but the endpoint may have carried it out. It is handed back
+   * under the same key, with {@code "abandon": true} and {@code X-Quartermaster-Abandon: true}, for
+   * the endpoint to undo; any answer but a retryable one counts as acknowledged.
+   */
+  @Override
+  public void abandon(ProvisionRequest request) throws InterruptedException {
+    byte[] body = WebhookPayload.of(request).abandoned().toJson();
+    for (int attempt = 1; ; attempt++) {
+      if (!(send(request, body, attempt, true) instanceof WebhookAnswer.Retry retry)) {
+        return;
+      }
+      if (attempt >= config.attempts()) {
+        throw new WebhookUnavailableException(
+            "webhook did not acknowledge abandoning the item (last: " + retry.reason() + ")");
+      }
+      Thread.sleep(backoff.delay(attempt, retry.retryAfter()));
+    }
+  }
+
   private WebhookAnswer send(ProvisionRequest request, byte[] body, int attempt)
       throws InterruptedException {
+    return send(request, body, attempt, false);
+  }
+
+  private WebhookAnswer send(ProvisionRequest request, byte[] body, int attempt, boolean abandon)
+      throws InterruptedException {
     long timestamp = clock.instant().getEpochSecond();
-    HttpRequest httpRequest =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(config.url())
             .timeout(config.timeout())
             .header("Content-Type", "application/json")
@@ -104,8 +130,11 @@ public final class WebhookProvider implements Provider {
             .header("X-Quartermaster-Timestamp", Long.toString(timestamp))
             .header("X-Quartermaster-Signature", signature.sign(timestamp, body))
             .header("X-Quartermaster-Attempt", Integer.toString(attempt))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (abandon) {
+      builder.header("X-Quartermaster-Abandon", "true");
+    }
+    HttpRequest httpRequest = builder.build();
     LOG.log(Level.DEBUG, () -> describe(request, attempt) + ": posting");
     // The request timeout covers only the wait for the answer's headers; waiting on the future
     // bounds the whole exchange, so an endpoint that stalls mid-body cannot hold a worker.

@@ -121,6 +121,26 @@ final class QuartermasterWithWebhook implements AutoCloseable {
                     .one());
   }
 
+  /** The nodes the pool holds, as stored. */
+  int nodes(String displayName) {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select count(*) from nodes n join pools p on p.id = n.pool_id"
+                            + " where p.project_id = :p and p.name = :n")
+                    .bind("p", projectId)
+                    .bind("n", poolName(displayName))
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  /** A count straight from the database. */
+  int count(String sql) {
+    return app.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+  }
+
   static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done)
       throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(30);
