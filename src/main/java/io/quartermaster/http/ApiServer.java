@@ -76,6 +76,7 @@ public final class ApiServer {
         (chain, req, res) -> {
           res.header(RequestIds.HEADER, RequestIds.forRequest(req.headers()));
           RequestLog.whenSent(req, res);
+          RequestTargets.check(req);
           chain.proceed();
         });
     filters.forEach(routing::addFilter);
