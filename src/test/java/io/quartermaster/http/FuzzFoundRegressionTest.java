@@ -3,11 +3,14 @@ package io.quartermaster.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quartermaster.json.Json;
 import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.HttpResult;
 import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,5 +91,25 @@ class FuzzFoundRegressionTest {
     assertEquals(400, created.status(), created::toString);
     HttpResult after = tenant.viewer().get(pools + "/" + pool);
     assertEquals(before.body(), after.body());
+  }
+
+  @Test
+  void aQueryTheHttpLayerCannotReadIsRefusedWithItsReasonNotJustBadRequest() throws Exception {
+    String answer;
+    try (Socket socket = new Socket("127.0.0.1", SERVER.port())) {
+      socket.setSoTimeout(10_000);
+      String request =
+          "GET /v1/"
+              + tenant.projectId()
+              + "/orders?limit=[] HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Connection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    String message = Json.mapper().readTree(body).get("error_msg").asText();
+    assertTrue(message.startsWith("Bad request: "), message);
+    assertTrue(!message.equals("Bad request: Bad Request"), message);
   }
 }
