@@ -112,4 +112,34 @@ class FuzzFoundRegressionTest {
     assertTrue(message.startsWith("Bad request: "), message);
     assertTrue(!message.equals("Bad request: Bad Request"), message);
   }
+
+  @Test
+  void theAdminCannotPlaceAPoolOrLeaveAKeyInAProjectThatDoesNotExist() {
+    String ghost = "/v2/0123456789abcdef0123456789abcdef/pools";
+    String malformed = "/v2/0123456789abcdef0123456789abcde/pools";
+    for (String pools : new String[] {ghost, malformed}) {
+      HttpResult created = tenant.admin().post(pools, Pools.body("pool-ghost", Pools.CPU, 1));
+      assertEquals(404, created.status(), created::toString);
+      assertEquals("ModelArts.50015001", created.errorCode(), created::toString);
+      assertTrue(created.body().get("error_msg").asText().startsWith("Project "), created::toString);
+      HttpResult keyed =
+          tenant.admin().withHeader("Idempotency-Key", "ghost-key").patch(pools + "/pool-x", "[]");
+      assertEquals(404, keyed.status(), keyed::toString);
+    }
+    int stored =
+        SERVER
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from pools where project_id like '0123456789abcdef%'")
+                        .mapTo(Integer.class)
+                        .one()
+                        + h.createQuery(
+                                "select count(*) from idempotency_keys"
+                                    + " where idempotency_key = 'ghost-key'")
+                            .mapTo(Integer.class)
+                            .one());
+    assertEquals(0, stored);
+  }
 }
