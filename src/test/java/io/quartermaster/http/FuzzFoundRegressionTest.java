@@ -121,7 +121,8 @@ class FuzzFoundRegressionTest {
       HttpResult created = tenant.admin().post(pools, Pools.body("pool-ghost", Pools.CPU, 1));
       assertEquals(404, created.status(), created::toString);
       assertEquals("ModelArts.50015001", created.errorCode(), created::toString);
-      assertTrue(created.body().get("error_msg").asText().startsWith("Project "), created::toString);
+      assertTrue(
+          created.body().get("error_msg").asText().startsWith("Project "), created::toString);
       HttpResult keyed =
           tenant.admin().withHeader("Idempotency-Key", "ghost-key").patch(pools + "/pool-x", "[]");
       assertEquals(404, keyed.status(), keyed::toString);
@@ -132,9 +133,9 @@ class FuzzFoundRegressionTest {
             .withHandle(
                 h ->
                     h.createQuery(
-                            "select count(*) from pools where project_id like '0123456789abcdef%'")
-                        .mapTo(Integer.class)
-                        .one()
+                                "select count(*) from pools where project_id like '0123456789abcdef%'")
+                            .mapTo(Integer.class)
+                            .one()
                         + h.createQuery(
                                 "select count(*) from idempotency_keys"
                                     + " where idempotency_key = 'ghost-key'")
