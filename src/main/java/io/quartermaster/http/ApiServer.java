@@ -89,6 +89,7 @@ public final class ApiServer {
         (chain, req, res) -> {
           res.header(RequestIds.HEADER, RequestIds.forRequest(req.headers()));
           RequestLog.whenSent(req, res);
+          RequestTargets.check(req);
           chain.proceed();
         });
     filters.forEach(routing::addFilter);
@@ -116,6 +117,22 @@ public final class ApiServer {
     }
   }
 
+  /**
+   * What the HTTP layer refused: its own message when it gives one, cut and made printable, since
+   * it may repeat what the caller sent. It gives none for a request line it cannot read, and "Bad
+   * Request" alone would not tell the caller where to look.
+   */
+  static String describe(Status status, String message) {
+    if (message == null || message.isBlank()) {
+      return status.code() == Status.BAD_REQUEST_400.code()
+          ? "the request line or a header cannot be read: the path and query must be"
+              + " percent-encoded (no spaces, brackets, quotes or raw non-ASCII characters)"
+          : status.reasonPhrase();
+    }
+    String printable = message.strip().replaceAll("[^\\x20-\\x7e]", "?");
+    return printable.length() > 200 ? printable.substring(0, 200) + "..." : printable;
+  }
+
   private static DirectHandler.TransportResponse earlyFailure(
       DirectHandler.TransportRequest request,
       DirectHandler.EventType event,
@@ -125,7 +142,7 @@ public final class ApiServer {
     String reason =
         status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()
             ? "Bad request: request body exceeds " + MAX_BODY_BYTES + " bytes"
-            : "Bad request: " + status.reasonPhrase();
+            : "Bad request: " + describe(status, message);
     String code =
         status.code() >= 500 ? ErrorBodies.INTERNAL_ERROR : BadRequestException.BAD_REQUEST;
     String requestId = RequestIds.of(headers);

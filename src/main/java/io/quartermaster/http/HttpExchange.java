@@ -11,6 +11,8 @@ import io.quartermaster.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reading JSON request bodies and writing JSON responses, the same way in every handler. */
@@ -65,7 +67,31 @@ public final class HttpExchange {
     if (node == null || !node.isObject()) {
       throw BadRequestException.because("request body must be a JSON object");
     }
+    if (holdsNul(node)) {
+      // PostgreSQL can store no NUL in text or jsonb: refused here rather than failing the insert.
+      throw BadRequestException.because("request body must not contain NUL (\\u0000) in a string");
+    }
     return node;
+  }
+
+  private static boolean holdsNul(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf('\0') >= 0;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (holdsNul(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

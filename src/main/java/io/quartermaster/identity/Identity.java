@@ -34,7 +34,7 @@ public final class Identity {
     IdentityAdmin admin = new IdentityAdmin(jdbi, passwords, clock);
     LoginThrottle throttle = new LoginThrottle(jdbi, config.loginThrottle(), clock);
     return new Identity(
-        new CallerAccessControl(tokens, signatures),
+        new CallerAccessControl(jdbi, tokens, signatures),
         List.of(
             new AuthTokensApi(
                 new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock),

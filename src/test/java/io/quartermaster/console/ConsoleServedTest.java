@@ -107,7 +107,9 @@ class ConsoleServedTest {
             "/console/..%2fflavors.json",
             "/console/%2e%2e/db/migration/V1__scheduled_tasks.sql")) {
       HttpResponse<String> answer = get(path);
-      assertEquals(404, answer.statusCode(), path + ": " + answer.body());
+      // An encoded slash is refused before any route sees the path.
+      int expected = path.contains("%2f") ? 400 : 404;
+      assertEquals(expected, answer.statusCode(), path + ": " + answer.body());
       assertFalse(answer.body().contains("modelarts.vm"), path);
     }
   }
