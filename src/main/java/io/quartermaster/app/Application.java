@@ -15,10 +15,12 @@ import io.quartermaster.event.Events;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
+import io.quartermaster.http.SlowClientGuard;
 import io.quartermaster.idempotency.IdempotentRequests;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.limit.RateLimits;
 import io.quartermaster.metrics.DatabaseGauges;
 import io.quartermaster.metrics.Metrics;
 import io.quartermaster.metrics.MetricsConfig;
@@ -57,6 +59,8 @@ public final class Application implements AutoCloseable {
   private final OrderEngine engine;
   private final Events events;
   private final WebServer server;
+  private final SlowClientGuard guard;
+  private final RateLimits rateLimits;
   private final Metrics metrics;
   private final MetricsConfig metricsConfig;
 
@@ -65,12 +69,16 @@ public final class Application implements AutoCloseable {
       OrderEngine engine,
       Events events,
       WebServer server,
+      SlowClientGuard guard,
+      RateLimits rateLimits,
       Metrics metrics,
       MetricsConfig metricsConfig) {
     this.database = database;
     this.engine = engine;
     this.events = events;
     this.server = server;
+    this.guard = guard;
+    this.rateLimits = rateLimits;
     this.metrics = metrics;
     this.metricsConfig = metricsConfig;
   }
@@ -81,6 +89,7 @@ public final class Application implements AutoCloseable {
     Metrics metrics = Metrics.create(config.metrics());
     OrderEngine engine = null;
     Events events = null;
+    SlowClientGuard guard = null;
     try {
       metrics.bindConnectionPool(database.dataSource());
       DatabaseGauges.register(metrics, database.jdbi(), clock);
@@ -90,7 +99,11 @@ public final class Application implements AutoCloseable {
               config.identity(),
               ServerKey.resolve(config.identity(), config.database()),
               clock);
-      AccessControl accessControl = identity.accessControl();
+      RateLimits rateLimits = new RateLimits(config.limits().rates(), clock);
+      AccessControl accessControl =
+          config.limits().rates().enabled()
+              ? rateLimits.around(identity.accessControl())
+              : identity.accessControl();
       Jdbi jdbi = database.jdbi();
       // Every effect of an order on its pool, for the orders, the engine and the pools alike.
       PoolLifecycle lifecycle = new PoolLifecycle();
@@ -131,6 +144,7 @@ public final class Application implements AutoCloseable {
       List<ApiServer.Socket> sockets = new ArrayList<>();
       List<Filter> filters = new ArrayList<>();
       if (metrics.enabled()) {
+        // First, so that requests refused by the rate limits are counted too.
         filters.add(new RequestMetrics(metrics));
         MetricsService scrape = new MetricsService(metrics);
         if (config.metrics().port().isPresent()) {
@@ -140,8 +154,13 @@ public final class Application implements AutoCloseable {
           services.add(scrape);
         }
       }
+      if (config.limits().rates().enabled()) {
+        filters.add(rateLimits.addressFilter());
+      }
       engine.start();
-      WebServer server = ApiServer.start(config.host(), config.port(), filters, services, sockets);
+      guard = new SlowClientGuard(config.limits().readTimeouts());
+      WebServer server =
+          ApiServer.start(config.host(), config.port(), filters, services, sockets, guard);
       if (!server.isRunning()) {
         // Helidon logs a failed bind and returns a stopped server instead of throwing.
         throw new InvalidConfigException(
@@ -155,8 +174,12 @@ public final class Application implements AutoCloseable {
                     .orElse("")
                 + " (is the port in use?)");
       }
-      return new Application(database, engine, events, server, metrics, config.metrics());
+      return new Application(
+          database, engine, events, server, guard, rateLimits, metrics, config.metrics());
     } catch (RuntimeException e) {
+      if (guard != null) {
+        guard.close();
+      }
       if (events != null) {
         events.close();
       }
@@ -229,6 +252,11 @@ public final class Application implements AutoCloseable {
     return events.openStreams();
   }
 
+  /** How many callers and client addresses have a rate limit bucket in memory now. */
+  public long rateLimitBuckets() {
+    return rateLimits.trackedBuckets();
+  }
+
   /**
    * Ends the open event streams, stops taking requests, lets running order steps finish, then
    * closes the database.
@@ -237,6 +265,7 @@ public final class Application implements AutoCloseable {
   public void close() {
     events.close();
     server.stop();
+    guard.close();
     engine.close();
     database.close();
     metrics.close();

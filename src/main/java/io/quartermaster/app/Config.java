@@ -9,6 +9,7 @@ import io.quartermaster.idempotency.IdempotencyConfig;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.limit.LimitsConfig;
 import io.quartermaster.metrics.MetricsConfig;
 import io.quartermaster.order.OrderConfig;
 import io.quartermaster.pool.PoolConfig;
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
  *
  * @param webhook the operator's endpoint that carries out order items; empty for the simulated
  *     provider
+ * @param limits the request rate limits and read timeouts that apply to every request
  */
 public record Config(
     String host,
@@ -38,7 +40,8 @@ public record Config(
     OrderConfig orders,
     MetricsConfig metrics,
     EventConfig events,
-    IdempotencyConfig idempotency) {
+    IdempotencyConfig idempotency,
+    LimitsConfig limits) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -56,7 +59,8 @@ public record Config(
     PoolConfig pools =
         new PoolConfig(
             read.integer("QM_NODE_QUOTA", 100, 0),
-            read.optional("QM_FLAVOR_CATALOG").map(Path::of));
+            read.optional("QM_FLAVOR_CATALOG").map(Path::of),
+            read.integer("QM_MAX_POOLS_PER_PROJECT", PoolConfig.DEFAULT_MAX_POOLS_PER_PROJECT, 1));
     EngineConfig engine =
         new EngineConfig(
             read.integer("QM_ENGINE_WORKERS", 4, 1),
@@ -84,9 +88,12 @@ public record Config(
         new EventConfig(
             read.positiveDuration("QM_EVENTS_HEARTBEAT", EventConfig.DEFAULT_HEARTBEAT),
             read.positiveDuration("QM_EVENTS_POLL_INTERVAL", EventConfig.DEFAULT_POLL_INTERVAL),
-            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION)),
+            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION),
+            read.integer(
+                "QM_EVENT_STREAMS_PER_CALLER", EventConfig.DEFAULT_MAX_STREAMS_PER_CALLER, 1)),
         new IdempotencyConfig(
-            read.positiveDuration("QM_IDEMPOTENCY_TTL", IdempotencyConfig.DEFAULT_TTL)));
+            read.positiveDuration("QM_IDEMPOTENCY_TTL", IdempotencyConfig.DEFAULT_TTL)),
+        LimitSettings.read(read));
   }
 
   private static MetricsConfig metrics(EnvironmentReader read) {
@@ -147,7 +154,14 @@ public record Config(
     if (secretKey.isPresent() && !ServerKey.isValid(secretKey.get())) {
       throw new InvalidConfigException("QM_SECRET_KEY must be 32 bytes in base64");
     }
-    return new IdentityConfig(adminPassword, tokenTtl, iterations, secretKey, loginThrottle(read));
+    return new IdentityConfig(
+        adminPassword,
+        tokenTtl,
+        iterations,
+        secretKey,
+        loginThrottle(read),
+        read.integer(
+            "QM_MAX_ACCESS_KEYS_PER_USER", IdentityConfig.DEFAULT_MAX_ACCESS_KEYS_PER_USER, 1));
   }
 
   private static LoginThrottleConfig loginThrottle(EnvironmentReader read) {
@@ -178,7 +192,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
@@ -193,7 +208,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
@@ -208,7 +224,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   public Config withPools(PoolConfig newPools) {
@@ -223,7 +240,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   public Config withEngine(EngineConfig newEngine) {
@@ -238,7 +256,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   public Config withMetrics(MetricsConfig newMetrics) {
@@ -253,7 +272,8 @@ public record Config(
         orders,
         newMetrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   public Config withOrders(OrderConfig newOrders) {
@@ -268,7 +288,8 @@ public record Config(
         newOrders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   /** The same service, carrying out order items through the operator's endpoint. */
@@ -284,7 +305,8 @@ public record Config(
         orders,
         metrics,
         events,
-        idempotency);
+        idempotency,
+        limits);
   }
 
   public Config withIdempotency(IdempotencyConfig newIdempotency) {
@@ -299,7 +321,8 @@ public record Config(
         orders,
         metrics,
         events,
-        newIdempotency);
+        newIdempotency,
+        limits);
   }
 
   public Config withEvents(EventConfig newEvents) {
@@ -314,7 +337,24 @@ public record Config(
         orders,
         metrics,
         newEvents,
-        idempotency);
+        idempotency,
+        limits);
+  }
+
+  public Config withLimits(LimitsConfig newLimits) {
+    return new Config(
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency,
+        newLimits);
   }
 
   public Config withDataDir(Path dataDir) {

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.NotFoundException;
@@ -34,25 +35,39 @@ public final class ApiServer {
 
   /** Starts a server on {@code host:port} (port 0 picks a free one) serving {@code services}. */
   public static WebServer start(String host, int port, List<HttpService> services) {
-    return start(host, port, List.of(), services, List.of());
+    return start(
+        host, port, List.of(), services, List.of(), new SlowClientGuard(ReadTimeouts.DEFAULT));
   }
 
   /**
    * Starts a server on {@code host:port} serving {@code services} behind {@code filters} (which run
-   * after the request id is set), and each of {@code sockets} on its own port.
+   * after the request id is set), and each of {@code sockets} on its own port. The API's listener
+   * cuts off clients slower than {@code guard}'s timeouts; the caller closes the guard after the
+   * server.
    */
   public static WebServer start(
       String host,
       int port,
       List<Filter> filters,
       List<HttpService> services,
-      List<Socket> sockets) {
+      List<Socket> sockets,
+      SlowClientGuard guard) {
+    ReadTimeouts timeouts = guard.timeouts();
     WebServerConfig.Builder server =
         WebServer.builder()
             .host(host)
             .port(port)
             .shutdownHook(false)
             .maxPayloadSize(MAX_BODY_BYTES)
+            // A connection without a request for this long, or stuck in its request line, is
+            // closed; the guard takes over once the request line is in.
+            .idleConnectionTimeout(timeouts.idle())
+            .idleConnectionPeriod(timeouts.checkEvery())
+            .addProtocol(
+                Http1Config.builder()
+                    .addReceiveListener(guard.receiveListener())
+                    .addSendListener(guard.sendListener())
+                    .build())
             .directHandlers(ApiServer::directHandlers)
             .routing(routing -> routing(routing, filters, services));
     for (Socket socket : sockets) {

@@ -86,6 +86,7 @@ public final class HttpExchange {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      SlowClientGuard.bodyRead();
     } else {
       body = new byte[0];
     }
