@@ -3,6 +3,7 @@ package io.quartermaster.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpLogConfig;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -12,6 +13,8 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.helidon.webserver.http1.Http1LoggingConnectionListener;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.NotFoundException;
@@ -63,11 +66,7 @@ public final class ApiServer {
             // closed; the guard takes over once the request line is in.
             .idleConnectionTimeout(timeouts.idle())
             .idleConnectionPeriod(timeouts.checkEvery())
-            .addProtocol(
-                Http1Config.builder()
-                    .addReceiveListener(guard.receiveListener())
-                    .addSendListener(guard.sendListener())
-                    .build())
+            .addProtocol(http1(guard))
             .directHandlers(ApiServer::directHandlers)
             .routing(routing -> routing(routing, filters, services));
     for (Socket socket : sockets) {
@@ -83,6 +82,28 @@ public final class ApiServer {
           .routing(socket.name(), routing -> routing(routing, List.of(), socket.services()));
     }
     return server.build().start();
+  }
+
+  /**
+   * HTTP/1.1 with the guard listening. Helidon adds its own listeners, which log requests and
+   * answers at TRACE, only when none are given, so the guard passes everything on to them.
+   */
+  private static Http1Config http1(SlowClientGuard guard) {
+    Http1Config.Builder http1 = Http1Config.builder();
+    HttpLogConfig log =
+        HttpLogConfig.builder(http1.log())
+            .receiveLog(http1.receiveLog())
+            .sendLog(http1.sendLog())
+            .build();
+    Http1ConnectionListener quiet = new Http1ConnectionListener() {};
+    return http1
+        .addReceiveListener(
+            guard.receiveListener(
+                http1.receiveLog() ? Http1LoggingConnectionListener.create(log, "recv") : quiet))
+        .addSendListener(
+            guard.sendListener(
+                http1.sendLog() ? Http1LoggingConnectionListener.create(log, "send") : quiet))
+        .build();
   }
 
   static void routing(

@@ -1,5 +1,6 @@
 package io.quartermaster.http;
 
+import io.helidon.common.buffers.BufferData;
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
@@ -66,30 +67,70 @@ public final class SlowClientGuard implements AutoCloseable {
     return timeouts;
   }
 
-  /** What Helidon tells of the requests it reads. */
-  Http1ConnectionListener receiveListener() {
-    return new Http1ConnectionListener() {
+  /**
+   * What Helidon tells of the requests it reads, passed on to {@code next} first. One listener
+   * calls the other because Helidon 4.5 combines several listeners into one that passes nothing on.
+   */
+  Http1ConnectionListener receiveListener(Http1ConnectionListener next) {
+    return new Passing(next) {
       @Override
       public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+        next.prologue(ctx, prologue);
         requestLineRead(ctx);
       }
 
       @Override
       public void headers(ConnectionContext ctx, Headers headers) {
+        next.headers(ctx, headers);
         headersRead(ctx, headers);
       }
     };
   }
 
-  /** What Helidon tells of the responses it sends. */
-  Http1ConnectionListener sendListener() {
-    return new Http1ConnectionListener() {
+  /** What Helidon tells of the responses it sends, passed on to {@code next} first. */
+  Http1ConnectionListener sendListener(Http1ConnectionListener next) {
+    return new Passing(next) {
       @Override
       public void status(ConnectionContext ctx, Status status) {
+        next.status(ctx, status);
         // A response is starting: whatever the handler wanted of the body, it has read.
         bodyRead();
       }
     };
+  }
+
+  /** Passes every call on to {@code next}. */
+  private static class Passing implements Http1ConnectionListener {
+    private final Http1ConnectionListener next;
+
+    Passing(Http1ConnectionListener next) {
+      this.next = next;
+    }
+
+    @Override
+    public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+      next.prologue(ctx, prologue);
+    }
+
+    @Override
+    public void headers(ConnectionContext ctx, Headers headers) {
+      next.headers(ctx, headers);
+    }
+
+    @Override
+    public void status(ConnectionContext ctx, Status status) {
+      next.status(ctx, status);
+    }
+
+    @Override
+    public void data(ConnectionContext ctx, BufferData data) {
+      next.data(ctx, data);
+    }
+
+    @Override
+    public void data(ConnectionContext ctx, byte[] bytes, int offset, int length) {
+      next.data(ctx, bytes, offset, length);
+    }
   }
 
   /** The request line is in: the headers must follow within the header timeout. */
