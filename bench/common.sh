@@ -1,6 +1,7 @@
 # Shared by the bench scripts (sourced, not run): a JDK, a `qm serve` of their own in a throwaway
 # data directory, stopped and removed on exit, and an admin token for it.
 #   qm_serve PORT [VAR=value ...]   starts the server with those variables; sets server, base, data
+#   qm_halt / qm_start PORT [...]   stops it keeping the data, and starts it again on that data
 #   qm_login                        sets token and project (the admin's, in project "default")
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,15 +10,21 @@ password="bench-admin-password"
 export JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*/ | sort -V | tail -n 1)}"
 
 qm_serve() {
+  data="$(mktemp -d /tmp/qm-bench-XXXXXX)"
+  server=""
+  trap qm_stop EXIT
+  qm_start "$@"
+}
+
+# Starts a server on the data directory $data (kept from an earlier qm_serve); sets server, base.
+qm_start() {
   local port="$1"
   shift
-  data="$(mktemp -d /tmp/qm-bench-XXXXXX)"
   base="http://127.0.0.1:$port"
   env QM_ADMIN_PASSWORD="$password" "$@" \
-    "$root/qm" serve --port "$port" --data-dir "$data" > "$data/serve.log" 2>&1 &
+    "$root/qm" serve --port "$port" --data-dir "$data" >> "$data/serve.log" 2>&1 &
   # The launcher execs the JVM, so this is the server's pid.
   server=$!
-  trap qm_stop EXIT
   for _ in $(seq 1 120); do
     curl -fs "$base/health" >/dev/null 2>&1 && return
     sleep 0.5
@@ -26,14 +33,19 @@ qm_serve() {
   exit 1
 }
 
-# Stops the server, waits for its PostgreSQL to remove its pid file, then removes the data.
-qm_stop() {
+# Stops the server and waits for its PostgreSQL to remove its pid file; the data stays.
+qm_halt() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   for _ in $(seq 1 60); do
     [[ -f "$data/postgres/postmaster.pid" ]] || break
     sleep 0.5
   done
+}
+
+# Stops the server, then removes the data.
+qm_stop() {
+  qm_halt
   rm -rf "$data"
 }
 

@@ -16,6 +16,7 @@ import io.quartermaster.cli.auth.LoginCommand;
 import io.quartermaster.cli.auth.LogoutCommand;
 import io.quartermaster.cli.auth.ProfilesCommand;
 import io.quartermaster.cli.auth.WhoamiCommand;
+import io.quartermaster.cli.event.EventsCommand;
 import io.quartermaster.cli.order.OrderActionCommand;
 import io.quartermaster.cli.order.OrdersCommand;
 import io.quartermaster.cli.pool.FlavorsCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
       OrderActionCommand.Cancel.class,
       OrderActionCommand.Approve.class,
       OrderActionCommand.Reject.class,
+      EventsCommand.class,
       FlavorsCommand.class,
       KeysCommand.class,
       UsersCommand.class,

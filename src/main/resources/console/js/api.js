@@ -28,7 +28,8 @@ export function on(type, listener) {
 
 /**
  * Calls the API. `body` is sent as JSON; `options.signal` aborts; `options.anonymous` sends no
- * token (sign-in); `options.contentType` overrides application/json. Answers the parsed body and
+ * token (sign-in); `options.contentType` overrides application/json; `options.headers` are added.
+ * Answers the parsed body and
  * the response headers.
  */
 export async function call(method, path, body, options = {}) {
@@ -40,6 +41,7 @@ export async function call(method, path, body, options = {}) {
   if (body !== undefined) {
     headers['Content-Type'] = options.contentType || 'application/json';
   }
+  Object.assign(headers, options.headers);
   let response;
   try {
     response = await fetch(path, {

@@ -2,7 +2,7 @@
 // client of the service uses; the token comes back in X-Subject-Token.
 
 import { ApiError, call } from './api.js';
-import { start } from './session.js';
+import { end, session, start } from './session.js';
 
 /** Signs in and starts the session; `project` is a project name, or `{id}` to switch by id. */
 export async function signIn(user, password, project) {
@@ -22,6 +22,28 @@ export async function signIn(user, password, project) {
   } catch (e) {
     throw explain(e);
   }
+}
+
+/**
+ * Revokes the session's token at the service, so that a copy of it left anywhere is refused, and
+ * ends the session. The session ends even when the service cannot be told (its token then lapses
+ * when it expires); a token the service already refuses is not a failure of signing out.
+ */
+export async function signOut() {
+  const s = session();
+  if (s) {
+    try {
+      // Sent as anonymous with the token set by hand, so that a 401 (a token already revoked)
+      // does not raise the session-expired path while the user is signing out anyway.
+      await call('DELETE', '/v3/auth/tokens', undefined, {
+        anonymous: true,
+        headers: { 'X-Auth-Token': s.token, 'X-Subject-Token': s.token },
+      });
+    } catch {
+      // Signed out here all the same.
+    }
+  }
+  end();
 }
 
 function explain(e) {

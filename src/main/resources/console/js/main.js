@@ -2,13 +2,14 @@
 // states every view shares: signed out (or expired) and service unreachable.
 
 import { on } from './api.js';
+import { signOut as revokeAndEnd } from './auth.js';
 import { el, replace } from './dom.js';
 import { renderHeader } from './header.js';
 import { renderOrder } from './orderDetail.js';
 import { renderOrders } from './orders.js';
 import { renderCreatePool, renderScalePool } from './poolForms.js';
 import { renderPools } from './pools.js';
-import { end, expired, session } from './session.js';
+import { expired, session } from './session.js';
 import { renderSignIn } from './signin.js';
 import { notify, showFlash } from './ui.js';
 
@@ -81,9 +82,9 @@ function showSignIn() {
   renderSignIn(main, { message, onSignedIn: route });
 }
 
-function signOut() {
+async function signOut() {
   stopView();
-  end();
+  await revokeAndEnd();
   signInMessage = 'You have signed out.';
   if (location.hash === '#/pools') {
     showSignIn();

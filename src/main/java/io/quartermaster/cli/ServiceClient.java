@@ -142,6 +142,11 @@ public final class ServiceClient {
     return response;
   }
 
+  /** The error a refusal stands for, as {@link #call} throws it. */
+  public CliException refusal(Response response) {
+    return ServiceErrors.of(response, loginCommand);
+  }
+
   public Response post(String path, JsonNode body) {
     return call("POST", path, Map.of(), body, "application/json");
   }
@@ -149,6 +154,17 @@ public final class ServiceClient {
   /** Sends and answers whatever the service answered; only an unreachable service throws. */
   public Response send(
       String method, String path, Map<String, String> query, JsonNode body, String contentType) {
+    return send(method, path, query, body, contentType, Map.of());
+  }
+
+  /** {@link #send} with {@code headers} added to the request. */
+  public Response send(
+      String method,
+      String path,
+      Map<String, String> query,
+      JsonNode body,
+      String contentType,
+      Map<String, String> headers) {
     Map<String, String> params = new LinkedHashMap<>();
     query.forEach(
         (name, value) -> {
@@ -168,6 +184,7 @@ public final class ServiceClient {
     if (body != null) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     String what = method + " " + path;
     try {
       HttpResponse<String> answer =

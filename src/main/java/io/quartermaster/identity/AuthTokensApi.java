@@ -11,20 +11,31 @@ import io.quartermaster.error.BadRequestException;
 import io.quartermaster.http.HttpExchange;
 import java.util.Optional;
 
-/** {@code POST /v3/auth/tokens}: Keystone/IAM password authentication (CONTRACT §1). */
+/**
+ * {@code POST /v3/auth/tokens}: Keystone/IAM password authentication (CONTRACT §1); and {@code
+ * DELETE /v3/auth/tokens}, Keystone's revocation of the token in {@code X-Subject-Token} (an
+ * extension: signing out ends a token at once instead of when it expires).
+ */
 final class AuthTokensApi implements HttpService {
 
   static final HeaderName SUBJECT_TOKEN = HeaderNames.create("X-Subject-Token");
 
   private final TokenIssuer issuer;
+  private final TokenRevocation revocation;
 
-  AuthTokensApi(TokenIssuer issuer) {
+  AuthTokensApi(TokenIssuer issuer, TokenRevocation revocation) {
     this.issuer = issuer;
+    this.revocation = revocation;
   }
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/v3/auth/tokens", this::issue);
+    rules.post("/v3/auth/tokens", this::issue).delete("/v3/auth/tokens", this::revoke);
+  }
+
+  private void revoke(ServerRequest req, ServerResponse res) {
+    revocation.revoke(req, req.headers().first(SUBJECT_TOKEN));
+    res.status(204).send();
   }
 
   private void issue(ServerRequest req, ServerResponse res) {

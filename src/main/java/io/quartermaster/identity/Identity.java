@@ -36,7 +36,9 @@ public final class Identity {
     return new Identity(
         new CallerAccessControl(tokens, signatures),
         List.of(
-            new AuthTokensApi(new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock)),
+            new AuthTokensApi(
+                new TokenIssuer(jdbi, passwords, config.tokenTtl(), throttle, clock),
+                new TokenRevocation(jdbi, tokens, clock)),
             new ProjectsApi(admin, tokens),
             new AuthProjectsApi(admin, tokens),
             new UsersApi(admin, tokens),

@@ -42,6 +42,15 @@ final class TokenDao {
   }
 
   /** Revokes every token of the user. */
+  /** Deletes one token; answers whether it was there. */
+  boolean delete(String tokenHash) {
+    return handle
+            .createUpdate("delete from tokens where token_hash = :tokenHash")
+            .bind("tokenHash", tokenHash)
+            .execute()
+        == 1;
+  }
+
   void deleteAll(String userId) {
     handle
         .createUpdate("delete from tokens where user_id = :userId")

@@ -13,6 +13,11 @@ import java.util.List;
  * Orders as CSV rows (RFC 4180, with a header line): the fields of the Order that ListOrders
  * returns, one column each, in its order; the flavor counts, which are lists, as their JSON text.
  * Empty cells stand for omitted fields.
+ *
+ * <p>Free text that neither the service nor a name rule shapes (a provider's fail reason, a user's
+ * name) is written so that a spreadsheet opening the file shows it as text and never runs it as a
+ * formula: such a cell that starts with {@code = + - @}, a tab or a carriage return gets a leading
+ * {@code '}. The NDJSON export carries the same fields unchanged.
  */
 final class OrderCsv {
 
@@ -76,15 +81,28 @@ final class OrderCsv {
           order.periodNum(),
           order.operation(),
           order.phase(),
-          order.failReason(),
+          asText(order.failReason()),
           order.createdBy() == null ? null : order.createdBy().userId(),
-          order.createdBy() == null ? null : order.createdBy().userName());
+          order.createdBy() == null ? null : asText(order.createdBy().userName()));
+    }
+
+    /** The cell, with a leading {@code '} where a spreadsheet would take it for a formula. */
+    static String asText(String cell) {
+      if (cell == null || cell.isEmpty() || FORMULA_STARTS.indexOf(cell.charAt(0)) < 0) {
+        return cell;
+      }
+      return "'" + cell;
     }
 
     private static String json(List<?> counts) {
       return counts == null ? null : Sql.json(counts);
     }
   }
+
+  /**
+   * The first characters by which spreadsheets recognise a formula (OWASP's CSV injection list).
+   */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private static final CsvMapper MAPPER = new CsvMapper();
   private static final CsvSchema SCHEMA = MAPPER.schemaFor(Row.class).withHeader();

@@ -439,7 +439,8 @@ public final class BulkOrders {
     int nodes = Integer.parseInt(arg.getOrDefault("nodes", "1"));
     Duration spread = Duration.ofDays(Long.parseLong(arg.getOrDefault("days", "80")));
     long seed = Long.parseLong(arg.getOrDefault("seed", "42"));
-    Instant now = Instant.now();
+    // --ago DAYS places the orders that long before now (expired ones, for the retention bench).
+    Instant now = Instant.now().minus(Duration.ofDays(Long.parseLong(arg.getOrDefault("ago", "0"))));
     long started = System.nanoTime();
     try (Connection connection =
         DriverManager.getConnection(

@@ -145,12 +145,32 @@ class LoginTest {
     assertEquals(0, again.exit(), again.toString());
     assertTrue(again.out().contains(tenant.projectName()), again.out());
 
+    String token = ClientJson.mapper().readTree(qm.config()).at("/profiles/default/token").asText();
     QmCli.Run logout = qm.run("logout");
     assertEquals(0, logout.exit(), logout.toString());
+    assertEquals("Logged out of profile default; its token is revoked.\n", logout.out());
+    assertEquals(
+        401,
+        server.client().withToken(token).get("/v1/" + tenant.projectId() + "/orders").status(),
+        "a copy of the token is refused");
     JsonNode profile = ClientJson.mapper().readTree(qm.config()).at("/profiles/default");
     assertTrue(profile.path("token").isMissingNode(), qm.config());
     assertEquals(tenant.memberName(), profile.path("userName").asText());
     assertEquals(ExitCodes.AUTH, qm.run("pools", "list").exit());
+  }
+
+  @Test
+  void logoutFromAnUnreachableServiceStillDropsTheTokenAndSaysItWasNotRevoked() throws Exception {
+    Tenant tenant = server.newTenant();
+    QmCli qm = QmCli.of(home).login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
+
+    QmCli.Run logout = qm.withEnv("QM_ENDPOINT", "http://127.0.0.1:1").run("logout");
+
+    assertEquals(0, logout.exit(), logout.toString());
+    assertTrue(logout.out().contains("could not be told to revoke its token"), logout.out());
+    assertTrue(logout.out().contains("it lapses at"), logout.out());
+    assertTrue(
+        ClientJson.mapper().readTree(qm.config()).at("/profiles/default/token").isMissingNode());
   }
 
   @Test

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.DroppableProxy;
 import io.quartermaster.testing.Eventually;
-import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.QmCli;
+import io.quartermaster.testing.StreamlessRelay;
 import io.quartermaster.testing.Tenant;
 import io.quartermaster.testing.TestServer;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * each change wakes it as it happens instead of at the next poll, and lets go of it at the end.
  */
 class WatchFollowsTheStreamTest {
-
-  private static final Pattern ORDER = Pattern.compile("order (order\\.\\S+)");
 
   private final TestServer server = TestServer.get();
 
@@ -33,7 +29,7 @@ class WatchFollowsTheStreamTest {
     Tenant tenant = server.newTenant();
     QmCli qm = QmCli.of(home).login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
     int streamsBefore = server.openEventStreams();
-    String name = pendingOrder(qm);
+    String name = PendingOrder.place(qm).order();
 
     CompletableFuture<QmCli.Run> watch =
         CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
@@ -61,7 +57,7 @@ class WatchFollowsTheStreamTest {
           new QmCli(home, network.baseUrl())
               .login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
       int streamsBefore = server.openEventStreams();
-      String name = pendingOrder(qm);
+      String name = PendingOrder.place(qm).order();
       CompletableFuture<QmCli.Run> watch =
           CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
       Eventually.until(server::openEventStreams, open -> open > streamsBefore || watch.isDone());
@@ -76,24 +72,25 @@ class WatchFollowsTheStreamTest {
     }
   }
 
-  /** Places an order that waits, billed yearly, until it is paid; answers its name. */
-  private static String pendingOrder(QmCli qm) {
-    QmCli.Run create =
-        qm.run(
-            "pools",
-            "create",
-            Pools.uniqueName(),
-            "--flavor",
-            Pools.CPU,
-            "--count",
-            "2",
-            "--billing",
-            "yearly",
-            "--period",
-            "1m");
-    assertEquals(0, create.exit(), create.toString());
-    Matcher order = ORDER.matcher(create.out());
-    assertTrue(order.find(), create.out());
-    return order.group(1);
+  @Test
+  void againstAServiceWithoutTheStreamWatchPollsShowOrderToTheEnd() throws Exception {
+    Tenant tenant = server.newTenant();
+    try (StreamlessRelay older = new StreamlessRelay(server.baseUrl())) {
+      QmCli qm =
+          new QmCli(home, older.baseUrl())
+              .login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
+      String name = PendingOrder.place(qm).order();
+      CompletableFuture<QmCli.Run> watch =
+          CompletableFuture.supplyAsync(() -> qm.run("orders", "watch", name));
+      Eventually.until(older::refusedStreams, refused -> refused > 0 || watch.isDone());
+
+      QmCli.Run pay = qm.run("pay", name);
+      assertEquals(0, pay.exit(), pay.toString());
+      QmCli.Run watched = watch.get();
+
+      assertEquals(0, watched.exit(), watched.toString());
+      assertTrue(watched.out().contains("order " + name + " successed in"), watched.out());
+      assertEquals(1, older.refusedStreams(), "a refused stream is not asked for again");
+    }
   }
 }

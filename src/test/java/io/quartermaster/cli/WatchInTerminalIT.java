@@ -3,7 +3,6 @@ package io.quartermaster.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quartermaster.testing.Pools;
 import io.quartermaster.testing.QmCli;
 import io.quartermaster.testing.ServiceProcess;
 import io.quartermaster.testing.Tenant;
@@ -41,29 +40,8 @@ class WatchInTerminalIT {
   void theProgressBarReaches100PercentAndTheExitStatusIsTheOrders() throws Exception {
     Tenant tenant = server.newTenant();
     QmCli qm = QmCli.of(home).login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
-    String pool = Pools.uniqueName();
     // Billed yearly, its order waits for payment: the watch is seen waiting before it runs.
-    QmCli.Run create =
-        qm.run(
-            "pools",
-            "create",
-            pool,
-            "--flavor",
-            Pools.CPU,
-            "--count",
-            "2",
-            "--billing",
-            "yearly",
-            "--period",
-            "1m");
-    assertEquals(0, create.exit(), create.toString());
-    String order =
-        tenant
-            .viewer()
-            .get("/v1/" + tenant.projectId() + "/orders?involvedName=" + pool)
-            .body()
-            .at("/items/0/orderName")
-            .asText();
+    String order = PendingOrder.place(qm).order();
     Path rc = home.resolve("rc");
     String command =
         "env XDG_CONFIG_HOME='"

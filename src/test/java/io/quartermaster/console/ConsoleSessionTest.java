@@ -31,7 +31,7 @@ class ConsoleSessionTest {
   }
 
   @Test
-  void aWrongPasswordIsRefusedThenSignInShowsThePoolsAndSignOutForgetsTheToken() {
+  void aWrongPasswordIsRefusedThenSignInShowsThePoolsAndSignOutRevokesTheToken() {
     BROWSER.open("#/pools");
     BROWSER.type(By.name("user"), tenant.memberName());
     BROWSER.type(By.name("password"), "not-the-password");
@@ -51,9 +51,22 @@ class ConsoleSessionTest {
     assertTrue(stored.contains(tenant.projectId()), stored);
     assertTrue(BROWSER.driver().manage().getCookies().isEmpty(), "the token is never in a cookie");
 
+    String token =
+        (String)
+            BROWSER.script(
+                "return JSON.parse(sessionStorage.getItem(arguments[0])).token",
+                "quartermaster.session");
+    assertEquals(
+        200,
+        server.client().withToken(token).get("/v1/" + tenant.projectId() + "/orders").status());
+
     BROWSER.find("#sign-out").click();
     BROWSER.waitForText(".signin .notice", "You have signed out.");
     assertNull(storedSession());
+    assertEquals(
+        401,
+        server.client().withToken(token).get("/v1/" + tenant.projectId() + "/orders").status(),
+        "signing out revoked the token");
     BROWSER.driver().navigate().refresh();
     BROWSER.find("form.signin");
     assertTrue(BROWSER.driver().findElements(By.id("sign-out")).isEmpty());

@@ -155,6 +155,36 @@ class OrderExportTest {
   }
 
   @Test
+  void aCsvCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws Exception {
+    Tenant other = SERVER.newTenant();
+    OrderFixtures fixtures = new OrderFixtures(SERVER.jdbi());
+    Instant now = SERVER.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    String reason = "=HYPERLINK(\"http://attacker.example/\",\"details\")";
+    PoolRow pool = fixtures.pool(other.projectId(), "pool-formula", "0", now);
+    fixtures.order(pool, now).failed(reason).insert();
+    fixtures.order(pool, now.minusSeconds(1)).failed("-1+2").insert();
+    fixtures.order(pool, now.minusSeconds(2)).failed("Provider: quota exceeded").insert();
+    String path = "/v1/" + other.projectId() + "/orders/export";
+
+    HttpResult csv = other.viewer().get(path + "?format=csv");
+    List<String> reasons = new ArrayList<>();
+    try (MappingIterator<Map<String, String>> it =
+        new CsvMapper()
+            .readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(csv.rawBody())) {
+      it.forEachRemaining(row -> reasons.add(row.get("failReason")));
+    }
+
+    assertEquals(List.of("'" + reason, "'-1+2", "Provider: quota exceeded"), reasons);
+    List<String> unchanged = new ArrayList<>();
+    for (JsonNode order : lines(other.viewer().get(path))) {
+      unchanged.add(order.get("failReason").asText());
+    }
+    assertEquals(List.of(reason, "-1+2", "Provider: quota exceeded"), unchanged, "NDJSON as is");
+  }
+
+  @Test
   void theExportTakesListOrdersFilters() throws Exception {
     JsonNode one = lines(export("")).get(17);
     String display = one.get("resourceDisplayName").asText();

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP relay on a free loopback port in front of the {@link TestServer}, whose connections a test
@@ -21,6 +22,7 @@ public final class DroppableProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final InetSocketAddress target;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final AtomicLong fromTarget = new AtomicLong();
 
   public DroppableProxy(int targetPort) {
     try {
@@ -37,6 +39,14 @@ public final class DroppableProxy implements AutoCloseable {
     return "http://127.0.0.1:" + listener.getLocalPort();
   }
 
+  /**
+   * How many bytes the server has sent through the relay so far: a client's stream has opened once
+   * this grows after its request.
+   */
+  public long bytesFromTarget() {
+    return fromTarget.get();
+  }
+
   /** Closes every connection open through the relay now; new ones are relayed as before. */
   public void dropAll() {
     open.forEach(DroppableProxy::closeQuietly);
@@ -51,21 +61,22 @@ public final class DroppableProxy implements AutoCloseable {
         upstream.connect(target);
         open.add(client);
         open.add(upstream);
-        Thread.ofVirtual().start(() -> pump(client, upstream));
-        Thread.ofVirtual().start(() -> pump(upstream, client));
+        Thread.ofVirtual().start(() -> pump(client, upstream, new AtomicLong()));
+        Thread.ofVirtual().start(() -> pump(upstream, client, fromTarget));
       } catch (IOException e) {
         // Closed while accepting, or the server refused: the client sees its connection fail.
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, AtomicLong relayed) {
     byte[] buffer = new byte[8192];
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
       for (int n; (n = in.read(buffer)) >= 0; ) {
         out.write(buffer, 0, n);
         out.flush();
+        relayed.addAndGet(n);
       }
     } catch (IOException e) {
       // One side went away: so does the other.
