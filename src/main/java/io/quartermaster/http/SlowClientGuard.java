@@ -168,7 +168,8 @@ public final class SlowClientGuard implements AutoCloseable {
     long now = System.nanoTime();
     for (Watch watch : watched) {
       HelidonSocket socket = watch.socket;
-      if (!socket.isConnected()) {
+      // Gone either way: its socket was closed, or the thread that served it has ended.
+      if (!socket.isConnected() || !watch.owner.isAlive()) {
         watched.remove(watch);
         continue;
       }
@@ -203,6 +204,7 @@ public final class SlowClientGuard implements AutoCloseable {
   private static final class Watch {
     final ConnectionContext ctx;
     final HelidonSocket socket;
+    final Thread owner = Thread.currentThread();
     final AtomicLong deadline = new AtomicLong(NONE);
 
     Watch(ConnectionContext ctx) {

@@ -440,7 +440,8 @@ public final class BulkOrders {
     Duration spread = Duration.ofDays(Long.parseLong(arg.getOrDefault("days", "80")));
     long seed = Long.parseLong(arg.getOrDefault("seed", "42"));
     // --ago DAYS places the orders that long before now (expired ones, for the retention bench).
-    Instant now = Instant.now().minus(Duration.ofDays(Long.parseLong(arg.getOrDefault("ago", "0"))));
+    Instant now =
+        Instant.now().minus(Duration.ofDays(Long.parseLong(arg.getOrDefault("ago", "0"))));
     long started = System.nanoTime();
     try (Connection connection =
         DriverManager.getConnection(
