@@ -14,7 +14,8 @@ idle="${IDLE_SECONDS:-20}"
 
 "$root/qm" build >/dev/null
 (cd "$root" && mvn -B -q test-compile -Dspotless.check.skip)
-qm_serve "${PORT:-18182}" QM_SIMULATED_NODE_TIME=PT0.5S
+# One token holds them all, so the per-caller cap on streams is raised to match.
+qm_serve "${PORT:-18182}" QM_SIMULATED_NODE_TIME=PT0.5S QM_EVENT_STREAMS_PER_CALLER="$streams"
 qm_login
 
 "$JAVA_HOME/bin/java" -cp "$root/target/classes:$root/target/test-classes:$root/target/lib/*" \

@@ -16,7 +16,7 @@ connections="${CONNECTIONS:-32}"
 
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
 
-qm_serve "${PORT:-18181}" QM_SIMULATED_NODE_TIME=PT0S QM_NODE_QUOTA=1000000
+qm_serve "${PORT:-18181}" QM_SIMULATED_NODE_TIME=PT0S QM_NODE_QUOTA=1000000 QM_MAX_POOLS_PER_PROJECT=1000000
 qm_login
 
 echo "placing $pools pools of $nodes node(s) in project $project ..."

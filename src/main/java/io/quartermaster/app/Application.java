@@ -15,10 +15,12 @@ import io.quartermaster.event.Events;
 import io.quartermaster.flavor.FlavorApi;
 import io.quartermaster.flavor.FlavorCatalog;
 import io.quartermaster.http.ApiServer;
+import io.quartermaster.http.SlowClientGuard;
 import io.quartermaster.idempotency.IdempotentRequests;
 import io.quartermaster.identity.AccessControl;
 import io.quartermaster.identity.Identity;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.limit.RateLimits;
 import io.quartermaster.metrics.DatabaseGauges;
 import io.quartermaster.metrics.Metrics;
 import io.quartermaster.metrics.MetricsConfig;
@@ -60,6 +62,8 @@ public final class Application implements AutoCloseable {
   private final Events events;
   private final Notifications notifications;
   private final WebServer server;
+  private final SlowClientGuard guard;
+  private final RateLimits rateLimits;
   private final Metrics metrics;
   private final MetricsConfig metricsConfig;
 
@@ -69,6 +73,8 @@ public final class Application implements AutoCloseable {
       Events events,
       Notifications notifications,
       WebServer server,
+      SlowClientGuard guard,
+      RateLimits rateLimits,
       Metrics metrics,
       MetricsConfig metricsConfig) {
     this.database = database;
@@ -76,6 +82,8 @@ public final class Application implements AutoCloseable {
     this.events = events;
     this.notifications = notifications;
     this.server = server;
+    this.guard = guard;
+    this.rateLimits = rateLimits;
     this.metrics = metrics;
     this.metricsConfig = metricsConfig;
   }
@@ -87,12 +95,17 @@ public final class Application implements AutoCloseable {
     OrderEngine engine = null;
     Events events = null;
     Notifications notifications = null;
+    SlowClientGuard guard = null;
     try {
       metrics.bindConnectionPool(database.dataSource());
       DatabaseGauges.register(metrics, database.jdbi(), clock);
       Optional<ServerKey> serverKey = ServerKey.resolve(config.identity(), config.database());
       Identity identity = Identity.start(database.jdbi(), config.identity(), serverKey, clock);
-      AccessControl accessControl = identity.accessControl();
+      RateLimits rateLimits = new RateLimits(config.limits().rates(), clock);
+      AccessControl accessControl =
+          config.limits().rates().enabled()
+              ? rateLimits.around(identity.accessControl())
+              : identity.accessControl();
       Jdbi jdbi = database.jdbi();
       // Every effect of an order on its pool, for the orders, the engine and the pools alike.
       PoolLifecycle lifecycle = new PoolLifecycle();
@@ -145,6 +158,7 @@ public final class Application implements AutoCloseable {
       List<ApiServer.Socket> sockets = new ArrayList<>();
       List<Filter> filters = new ArrayList<>();
       if (metrics.enabled()) {
+        // First, so that requests refused by the rate limits are counted too.
         filters.add(new RequestMetrics(metrics));
         MetricsService scrape = new MetricsService(metrics);
         if (config.metrics().port().isPresent()) {
@@ -154,9 +168,14 @@ public final class Application implements AutoCloseable {
           services.add(scrape);
         }
       }
+      if (config.limits().rates().enabled()) {
+        filters.add(rateLimits.addressFilter());
+      }
       engine.start();
       notifications.start();
-      WebServer server = ApiServer.start(config.host(), config.port(), filters, services, sockets);
+      guard = new SlowClientGuard(config.limits().readTimeouts());
+      WebServer server =
+          ApiServer.start(config.host(), config.port(), filters, services, sockets, guard);
       if (!server.isRunning()) {
         // Helidon logs a failed bind and returns a stopped server instead of throwing.
         throw new InvalidConfigException(
@@ -171,8 +190,19 @@ public final class Application implements AutoCloseable {
                 + " (is the port in use?)");
       }
       return new Application(
-          database, engine, events, notifications, server, metrics, config.metrics());
+          database,
+          engine,
+          events,
+          notifications,
+          server,
+          guard,
+          rateLimits,
+          metrics,
+          config.metrics());
     } catch (RuntimeException e) {
+      if (guard != null) {
+        guard.close();
+      }
       if (notifications != null) {
         notifications.close();
       }
@@ -248,6 +278,11 @@ public final class Application implements AutoCloseable {
     return events.openStreams();
   }
 
+  /** How many callers and client addresses have a rate limit bucket in memory now. */
+  public long rateLimitBuckets() {
+    return rateLimits.trackedBuckets();
+  }
+
   /**
    * Ends the open event streams, stops taking requests, gives notifications under way a moment to
    * end, lets running order steps finish, then closes the database.
@@ -257,6 +292,7 @@ public final class Application implements AutoCloseable {
     events.close();
     server.stop();
     notifications.close();
+    guard.close();
     engine.close();
     database.close();
     metrics.close();

@@ -9,6 +9,7 @@ import io.quartermaster.idempotency.IdempotencyConfig;
 import io.quartermaster.identity.IdentityConfig;
 import io.quartermaster.identity.LoginThrottleConfig;
 import io.quartermaster.identity.ServerKey;
+import io.quartermaster.limit.LimitsConfig;
 import io.quartermaster.metrics.MetricsConfig;
 import io.quartermaster.notify.NotifyConfig;
 import io.quartermaster.order.OrderConfig;
@@ -27,6 +28,7 @@ import java.util.OptionalInt;
  *
  * @param webhook the operator's endpoint that carries out order items; empty for the simulated
  *     provider
+ * @param limits the request rate limits and read timeouts that apply to every request
  */
 public record Config(
     String host,
@@ -40,7 +42,8 @@ public record Config(
     MetricsConfig metrics,
     EventConfig events,
     IdempotencyConfig idempotency,
-    NotifyConfig notifications) {
+    NotifyConfig notifications,
+    LimitsConfig limits) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -58,7 +61,8 @@ public record Config(
     PoolConfig pools =
         new PoolConfig(
             read.integer("QM_NODE_QUOTA", 100, 0),
-            read.optional("QM_FLAVOR_CATALOG").map(Path::of));
+            read.optional("QM_FLAVOR_CATALOG").map(Path::of),
+            read.integer("QM_MAX_POOLS_PER_PROJECT", PoolConfig.DEFAULT_MAX_POOLS_PER_PROJECT, 1));
     EngineConfig engine =
         new EngineConfig(
             read.integer("QM_ENGINE_WORKERS", 4, 1),
@@ -89,10 +93,13 @@ public record Config(
         new EventConfig(
             read.positiveDuration("QM_EVENTS_HEARTBEAT", EventConfig.DEFAULT_HEARTBEAT),
             read.positiveDuration("QM_EVENTS_POLL_INTERVAL", EventConfig.DEFAULT_POLL_INTERVAL),
-            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION)),
+            read.positiveDuration("QM_EVENTS_MAX_DURATION", EventConfig.DEFAULT_MAX_DURATION),
+            read.integer(
+                "QM_EVENT_STREAMS_PER_CALLER", EventConfig.DEFAULT_MAX_STREAMS_PER_CALLER, 1)),
         new IdempotencyConfig(
             read.positiveDuration("QM_IDEMPOTENCY_TTL", IdempotencyConfig.DEFAULT_TTL)),
-        NotifySettings.read(read));
+        NotifySettings.read(read),
+        LimitSettings.read(read));
   }
 
   private static MetricsConfig metrics(EnvironmentReader read) {
@@ -153,7 +160,14 @@ public record Config(
     if (secretKey.isPresent() && !ServerKey.isValid(secretKey.get())) {
       throw new InvalidConfigException("QM_SECRET_KEY must be 32 bytes in base64");
     }
-    return new IdentityConfig(adminPassword, tokenTtl, iterations, secretKey, loginThrottle(read));
+    return new IdentityConfig(
+        adminPassword,
+        tokenTtl,
+        iterations,
+        secretKey,
+        loginThrottle(read),
+        read.integer(
+            "QM_MAX_ACCESS_KEYS_PER_USER", IdentityConfig.DEFAULT_MAX_ACCESS_KEYS_PER_USER, 1));
   }
 
   private static LoginThrottleConfig loginThrottle(EnvironmentReader read) {
@@ -185,7 +199,8 @@ public record Config(
         metrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
@@ -201,7 +216,8 @@ public record Config(
         metrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
@@ -217,7 +233,8 @@ public record Config(
         metrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withPools(PoolConfig newPools) {
@@ -233,7 +250,8 @@ public record Config(
         metrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withEngine(EngineConfig newEngine) {
@@ -249,7 +267,8 @@ public record Config(
         metrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withMetrics(MetricsConfig newMetrics) {
@@ -265,7 +284,8 @@ public record Config(
         newMetrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withOrders(OrderConfig newOrders) {
@@ -281,7 +301,8 @@ public record Config(
         metrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   /** The same service, carrying out order items through the operator's endpoint. */
@@ -298,7 +319,8 @@ public record Config(
         metrics,
         events,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withIdempotency(IdempotencyConfig newIdempotency) {
@@ -314,7 +336,8 @@ public record Config(
         metrics,
         events,
         newIdempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withEvents(EventConfig newEvents) {
@@ -330,7 +353,8 @@ public record Config(
         metrics,
         newEvents,
         idempotency,
-        notifications);
+        notifications,
+        limits);
   }
 
   public Config withNotifications(NotifyConfig newNotifications) {
@@ -346,7 +370,25 @@ public record Config(
         metrics,
         events,
         idempotency,
-        newNotifications);
+        newNotifications,
+        limits);
+  }
+
+  public Config withLimits(LimitsConfig newLimits) {
+    return new Config(
+        host,
+        port,
+        database,
+        identity,
+        pools,
+        engine,
+        webhook,
+        orders,
+        metrics,
+        events,
+        idempotency,
+        notifications,
+        newLimits);
   }
 
   public Config withDataDir(Path dataDir) {

@@ -7,6 +7,9 @@ public final class BadRequestException extends ServiceException {
   public static final String NODE_QUOTA = "ModelArts.3561";
   public static final String ALREADY_PAID = "ModelArts.5042";
 
+  /** The vendor's {@code QuotaInsufficient}, for caps on how many of a thing may exist. */
+  public static final String QUOTA_INSUFFICIENT = "ModelArts.0118";
+
   public BadRequestException(String errorCode, String message) {
     super(errorCode, message);
   }
@@ -28,6 +31,18 @@ public final class BadRequestException extends ServiceException {
         ("Insufficient node quota. The project's quota is %d nodes; its other pools use %d and"
                 + " this asks for %d.")
             .formatted(quota, inUse, asked));
+  }
+
+  /**
+   * A cap on how many of a thing may exist is reached: {@code "The expected {what} exceeds the
+   * quota limit."} (the vendor's wording), with the numbers.
+   *
+   * @param what the thing counted, plural (e.g. {@code "pools of the project"})
+   */
+  public static BadRequestException quotaInsufficient(String what, int max) {
+    return new BadRequestException(
+        QUOTA_INSUFFICIENT,
+        "The expected " + what + " exceeds the quota limit: " + max + " at most.");
   }
 
   public static BadRequestException alreadyPaid() {

@@ -12,6 +12,8 @@ import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.NotAcceptableException;
 import io.quartermaster.http.RequestIds;
 import io.quartermaster.identity.AccessControl;
+import io.quartermaster.identity.Caller;
+import io.quartermaster.identity.CallerKey;
 import io.quartermaster.identity.Role;
 import io.quartermaster.metrics.EventStreamMetrics;
 import java.util.Optional;
@@ -31,11 +33,13 @@ public final class EventApi implements HttpService {
   private final AccessControl access;
   private final EventStreams streams;
   private final EventStreamMetrics meters;
+  private final StreamCap cap;
 
-  EventApi(AccessControl access, EventStreams streams, EventStreamMetrics meters) {
+  EventApi(AccessControl access, EventStreams streams, EventStreamMetrics meters, StreamCap cap) {
     this.access = access;
     this.streams = streams;
     this.meters = meters;
+    this.cap = cap;
   }
 
   @Override
@@ -47,19 +51,30 @@ public final class EventApi implements HttpService {
 
   private void projectEvents(ServerRequest req, ServerResponse res) {
     String projectId = req.path().pathParameters().get("projectId");
-    access.authorize(req, projectId, Role.VIEWER, "modelarts:event:list");
+    Caller caller = access.authorize(req, projectId, Role.VIEWER, "modelarts:event:list");
     OptionalLong resume = resumeAfter(req);
     requireEventStream(req);
-    stream(res, streams.project(projectId, resume));
+    stream(req, res, caller, streams.project(projectId, resume));
   }
 
   private void orderEvents(ServerRequest req, ServerResponse res) {
     String projectId = req.path().pathParameters().get("projectId");
-    access.authorize(req, projectId, Role.VIEWER, "modelarts:order:events");
+    Caller caller = access.authorize(req, projectId, Role.VIEWER, "modelarts:order:events");
     OptionalLong resume = resumeAfter(req);
     requireEventStream(req);
     String order = req.path().pathParameters().get("orderName");
-    stream(res, streams.order(projectId, order, resume));
+    stream(req, res, caller, streams.order(projectId, order, resume));
+  }
+
+  /** Runs the stream, counted against the caller's cap from before it opens until it ends. */
+  private void stream(ServerRequest req, ServerResponse res, Caller caller, StreamPlan plan) {
+    String holder = CallerKey.of(req, caller);
+    cap.acquire(holder);
+    try {
+      stream(res, plan);
+    } finally {
+      cap.release(holder);
+    }
   }
 
   private void stream(ServerResponse res, StreamPlan plan) {

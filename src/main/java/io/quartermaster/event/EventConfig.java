@@ -12,8 +12,13 @@ import java.util.Objects;
  *     notification: the safety net for a notification lost while the listening connection was down
  * @param maxDuration how long one stream stays open; the client then resumes with {@code
  *     Last-Event-ID}, and is authorised again
+ * @param maxStreamsPerCaller how many streams one caller (a user, or an access key) may hold open
+ *     on one instance at once; one more is refused with 429
  */
-public record EventConfig(Duration heartbeat, Duration pollInterval, Duration maxDuration) {
+public record EventConfig(
+    Duration heartbeat, Duration pollInterval, Duration maxDuration, int maxStreamsPerCaller) {
+
+  public static final int DEFAULT_MAX_STREAMS_PER_CALLER = 64;
 
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
@@ -23,10 +28,22 @@ public record EventConfig(Duration heartbeat, Duration pollInterval, Duration ma
     positive(heartbeat, "heartbeat");
     positive(pollInterval, "pollInterval");
     positive(maxDuration, "maxDuration");
+    if (maxStreamsPerCaller < 1) {
+      throw new IllegalArgumentException("maxStreamsPerCaller must be at least 1");
+    }
+  }
+
+  /** The given times, with the default cap on streams per caller. */
+  public EventConfig(Duration heartbeat, Duration pollInterval, Duration maxDuration) {
+    this(heartbeat, pollInterval, maxDuration, DEFAULT_MAX_STREAMS_PER_CALLER);
   }
 
   public static EventConfig defaults() {
     return new EventConfig(DEFAULT_HEARTBEAT, DEFAULT_POLL_INTERVAL, DEFAULT_MAX_DURATION);
+  }
+
+  public EventConfig withMaxStreamsPerCaller(int max) {
+    return new EventConfig(heartbeat, pollInterval, maxDuration, max);
   }
 
   private static void positive(Duration value, String name) {

@@ -16,13 +16,19 @@ public final class Events implements AutoCloseable {
   private final EventListener listener;
   private final EventStreams streams;
   private final EventStreamMetrics meters;
+  private final StreamCap cap;
 
   private Events(
-      EventHub hub, EventListener listener, EventStreams streams, EventStreamMetrics meters) {
+      EventHub hub,
+      EventListener listener,
+      EventStreams streams,
+      EventStreamMetrics meters,
+      StreamCap cap) {
     this.hub = hub;
     this.listener = listener;
     this.streams = streams;
     this.meters = meters;
+    this.cap = cap;
   }
 
   /**
@@ -33,11 +39,16 @@ public final class Events implements AutoCloseable {
     EventHub hub = new EventHub(database.jdbi(), dao, config.pollInterval());
     EventListener listener = new EventListener(database::connect, hub::wake, hub::wakeAll);
     listener.start();
-    return new Events(hub, listener, new EventStreams(database.jdbi(), dao, hub, config), meters);
+    return new Events(
+        hub,
+        listener,
+        new EventStreams(database.jdbi(), dao, hub, config),
+        meters,
+        new StreamCap(config.maxStreamsPerCaller()));
   }
 
   public HttpService api(AccessControl access) {
-    return new EventApi(access, streams, meters);
+    return new EventApi(access, streams, meters, cap);
   }
 
   /** How many streams are open on this instance. */

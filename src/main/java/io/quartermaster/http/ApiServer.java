@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpLogConfig;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -12,6 +13,9 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.helidon.webserver.http1.Http1LoggingConnectionListener;
 import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.MethodNotAllowedException;
 import io.quartermaster.error.NotFoundException;
@@ -35,19 +39,24 @@ public final class ApiServer {
 
   /** Starts a server on {@code host:port} (port 0 picks a free one) serving {@code services}. */
   public static WebServer start(String host, int port, List<HttpService> services) {
-    return start(host, port, List.of(), services, List.of());
+    return start(
+        host, port, List.of(), services, List.of(), new SlowClientGuard(ReadTimeouts.DEFAULT));
   }
 
   /**
    * Starts a server on {@code host:port} serving {@code services} behind {@code filters} (which run
-   * after the request id is set), and each of {@code sockets} on its own port.
+   * after the request id is set), and each of {@code sockets} on its own port. The API's listener
+   * cuts off clients slower than {@code guard}'s timeouts; the caller closes the guard after the
+   * server.
    */
   public static WebServer start(
       String host,
       int port,
       List<Filter> filters,
       List<HttpService> services,
-      List<Socket> sockets) {
+      List<Socket> sockets,
+      SlowClientGuard guard) {
+    ReadTimeouts timeouts = guard.timeouts();
     WebServerConfig.Builder server =
         WebServer.builder()
             .host(host)
@@ -55,6 +64,11 @@ public final class ApiServer {
             .shutdownHook(false)
             .maxPayloadSize(MAX_BODY_BYTES)
             .connectionOptions(ApiServer::connectionOptions)
+            // A connection without a request for this long, or stuck in its request line, is
+            // closed; the guard takes over once the request line is in.
+            .idleConnectionTimeout(timeouts.idle())
+            .idleConnectionPeriod(timeouts.checkEvery())
+            .addProtocol(http1(guard))
             .directHandlers(ApiServer::directHandlers)
             .routing(routing -> routing(routing, filters, services));
     for (Socket socket : sockets) {
@@ -81,6 +95,28 @@ public final class ApiServer {
    */
   private static void connectionOptions(SocketOptions.Builder options) {
     options.tcpNoDelay(true);
+  }
+
+  /**
+   * HTTP/1.1 with the guard listening. Helidon adds its own listeners, which log requests and
+   * answers at TRACE, only when none are given, so the guard passes everything on to them.
+   */
+  private static Http1Config http1(SlowClientGuard guard) {
+    Http1Config.Builder http1 = Http1Config.builder();
+    HttpLogConfig log =
+        HttpLogConfig.builder(http1.log())
+            .receiveLog(http1.receiveLog())
+            .sendLog(http1.sendLog())
+            .build();
+    Http1ConnectionListener quiet = new Http1ConnectionListener() {};
+    return http1
+        .addReceiveListener(
+            guard.receiveListener(
+                http1.receiveLog() ? Http1LoggingConnectionListener.create(log, "recv") : quiet))
+        .addSendListener(
+            guard.sendListener(
+                http1.sendLog() ? Http1LoggingConnectionListener.create(log, "send") : quiet))
+        .build();
   }
 
   static void routing(

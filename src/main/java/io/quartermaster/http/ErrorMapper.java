@@ -1,5 +1,6 @@
 package io.quartermaster.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -73,12 +74,35 @@ public final class ErrorMapper {
         ErrorBodies.of(req.path().path(), status, BadRequestException.BAD_REQUEST, message));
   }
 
+  private static boolean clientWentAway(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DataReader.InsufficientDataAvailableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
     if (DatabaseFailures.isUnavailable(e)) {
       databaseUnavailable(req, res);
       return;
     }
     String requestId = RequestIds.of(res.headers());
+    if (clientWentAway(e)) {
+      // The connection ended before the body did (the client left, or was cut off for being too
+      // slow): no bug, and nobody left to answer.
+      LOG.log(
+          Level.INFO,
+          "request "
+              + requestId
+              + " "
+              + req.prologue().method().text()
+              + " "
+              + req.path().path()
+              + ": the connection ended before the request body did");
+      return;
+    }
     LOG.log(
         Level.ERROR,
         "request " + requestId + " " + req.prologue().method().text() + " " + req.path().path(),

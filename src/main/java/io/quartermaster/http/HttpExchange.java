@@ -112,6 +112,7 @@ public final class HttpExchange {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      SlowClientGuard.bodyRead();
     } else {
       body = new byte[0];
     }

@@ -37,6 +37,23 @@ final class AccessKeyDao {
         .execute();
   }
 
+  /**
+   * How many keys {@code userId} has, active or not; holds the user's key count still until the
+   * transaction ends, so that two racing creations cannot both pass the cap.
+   */
+  int countByUserLocked(String userId) {
+    handle
+        .createQuery("select 1 from pg_advisory_xact_lock(hashtextextended(:k, 0))")
+        .bind("k", "access-keys:" + userId)
+        .mapTo(Integer.class)
+        .one();
+    return handle
+        .createQuery("select count(*) from access_keys where user_id = :userId")
+        .bind("userId", userId)
+        .mapTo(Integer.class)
+        .one();
+  }
+
   Optional<AccessKeyRow> find(String accessKey) {
     return handle
         .createQuery("select " + COLUMNS + " from access_keys where access_key = :accessKey")

@@ -1,5 +1,6 @@
 package io.quartermaster.identity;
 
+import io.quartermaster.error.BadRequestException;
 import io.quartermaster.error.ForbiddenException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,11 +22,16 @@ final class AccessKeys {
 
   private final Jdbi jdbi;
   private final Optional<ServerKey> serverKey;
+  private final int maxPerUser;
   private final Clock clock;
 
-  AccessKeys(Jdbi jdbi, Optional<ServerKey> serverKey, Clock clock) {
+  /**
+   * @param maxPerUser the most keys one user may have, active or not (IAM allows two)
+   */
+  AccessKeys(Jdbi jdbi, Optional<ServerKey> serverKey, int maxPerUser, Clock clock) {
     this.jdbi = jdbi;
     this.serverKey = serverKey;
+    this.maxPerUser = maxPerUser;
     this.clock = clock;
   }
 
@@ -52,7 +58,12 @@ final class AccessKeys {
           if (new UserDao(h).findById(owner).isEmpty()) {
             throw IdentityErrors.notFound("user", owner);
           }
-          new AccessKeyDao(h).insert(key, sealer.seal(secret, accessKey), sealer.id());
+          AccessKeyDao keys = new AccessKeyDao(h);
+          if (keys.countByUserLocked(owner) >= maxPerUser) {
+            throw BadRequestException.quotaInsufficient(
+                "number of access keys of the user", maxPerUser);
+          }
+          keys.insert(key, sealer.seal(secret, accessKey), sealer.id());
         });
     return new NewAccessKey(key, secret);
   }

@@ -43,7 +43,8 @@ public final class Identity {
             new AuthProjectsApi(admin, tokens),
             new UsersApi(admin, tokens),
             new RoleAssignmentsApi(admin, tokens),
-            new CredentialsApi(new AccessKeys(jdbi, serverKey, clock), tokens)));
+            new CredentialsApi(
+                new AccessKeys(jdbi, serverKey, config.maxAccessKeysPerUser(), clock), tokens)));
   }
 
   public AccessControl accessControl() {

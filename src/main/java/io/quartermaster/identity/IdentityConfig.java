@@ -16,16 +16,20 @@ import java.util.Optional;
  * @param secretKey the server key that access key secrets are encrypted under ({@code
  *     QM_SECRET_KEY}, 32 bytes in base64); see {@link ServerKey} for what happens without one
  * @param loginThrottle when repeated failed password logins are refused for a while
+ * @param maxAccessKeysPerUser the most access keys one user may have ({@code
+ *     QM_MAX_ACCESS_KEYS_PER_USER}); one more is refused with 400
  */
 public record IdentityConfig(
     Optional<String> adminPassword,
     Duration tokenTtl,
     int passwordIterations,
     Optional<String> secretKey,
-    LoginThrottleConfig loginThrottle) {
+    LoginThrottleConfig loginThrottle,
+    int maxAccessKeysPerUser) {
 
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(24);
   public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
+  public static final int DEFAULT_MAX_ACCESS_KEYS_PER_USER = 20;
 
   public IdentityConfig {
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
@@ -35,6 +39,30 @@ public record IdentityConfig(
       throw new IllegalArgumentException("passwordIterations must be at least 1");
     }
     secretKey.ifPresent(ServerKey::decode);
+    if (maxAccessKeysPerUser < 1) {
+      throw new IllegalArgumentException("maxAccessKeysPerUser must be at least 1");
+    }
+  }
+
+  /** The given settings, with the default cap on access keys per user. */
+  public IdentityConfig(
+      Optional<String> adminPassword,
+      Duration tokenTtl,
+      int passwordIterations,
+      Optional<String> secretKey,
+      LoginThrottleConfig loginThrottle) {
+    this(
+        adminPassword,
+        tokenTtl,
+        passwordIterations,
+        secretKey,
+        loginThrottle,
+        DEFAULT_MAX_ACCESS_KEYS_PER_USER);
+  }
+
+  public IdentityConfig withMaxAccessKeysPerUser(int max) {
+    return new IdentityConfig(
+        adminPassword, tokenTtl, passwordIterations, secretKey, loginThrottle, max);
   }
 
   /** The settings without a configured server key and with the default login throttle. */
@@ -56,6 +84,8 @@ public record IdentityConfig(
         + (secretKey.isPresent() ? "(set)" : "(unset)")
         + ", loginThrottle="
         + loginThrottle
+        + ", maxAccessKeysPerUser="
+        + maxAccessKeysPerUser
         + "]";
   }
 }

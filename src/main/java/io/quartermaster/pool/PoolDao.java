@@ -135,6 +135,14 @@ final class PoolDao {
         .one();
   }
 
+  /** How many live pools the project has: those not yet deleted, whatever their phase. */
+  int livePools(Handle h, String projectId) {
+    return h.createQuery("select count(*) from pools where project_id = :p and deleted_at is null")
+        .bind("p", projectId)
+        .mapTo(Integer.class)
+        .one();
+  }
+
   /** The nodes a project's live pools ask for: the sum of their requested counts. */
   int requestedNodes(Handle h, String projectId) {
     return h.createQuery(

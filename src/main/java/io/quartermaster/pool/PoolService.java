@@ -50,6 +50,10 @@ public final class PoolService {
           if (pools.liveDisplayNameTaken(h, caller.projectId(), request.displayName())) {
             throw ConflictException.poolExists();
           }
+          if (pools.livePools(h, caller.projectId()) >= config.maxPoolsPerProject()) {
+            throw BadRequestException.quotaInsufficient(
+                "number of pools of the project", config.maxPoolsPerProject());
+          }
           int inUse = pools.requestedNodes(h, caller.projectId());
           if (inUse + request.nodeCount() > config.nodeQuota()) {
             throw BadRequestException.nodeQuota(config.nodeQuota(), inUse, request.nodeCount());
