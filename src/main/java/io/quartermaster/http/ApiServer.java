@@ -69,6 +69,10 @@ public final class ApiServer {
             .idleConnectionTimeout(timeouts.idle())
             .idleConnectionPeriod(timeouts.checkEvery())
             .addProtocol(http1(guard))
+            // Only that protocol: a second HTTP/1, found on the class path beside it, makes the
+            // server pick one per connection from a look-ahead of the first bytes, and a request
+            // line longer than the look-ahead got its connection closed without an answer.
+            .protocolsDiscoverServices(false)
             .directHandlers(ApiServer::directHandlers)
             .routing(routing -> routing(routing, filters, services));
     for (Socket socket : sockets) {
