@@ -5,6 +5,7 @@ import io.quartermaster.json.Json;
 import io.quartermaster.testing.OpenApiContract;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,11 @@ final class FuzzOracle {
     URI uri;
     try {
       // Routed as the server routes it: doubled slashes, dot segments and ;parameters resolved.
-      String routed = request.target().replaceAll("/{2,}", "/").replaceAll(";[^/?#]*", "");
+      // And as it went on the wire: encoding to UTF-8 turns a lone surrogate into '?', which the
+      // server then reads as the start of the query.
+      String sent =
+          new String(request.target().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+      String routed = sent.replaceAll("/{2,}", "/").replaceAll(";[^/?#]*", "");
       uri = URI.create("http://127.0.0.1" + routed).normalize();
     } catch (IllegalArgumentException e) {
       return;
