@@ -187,208 +187,76 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(
-        host,
-        newPort,
-        database,
-        identity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.port = newPort;
+    return copy.build();
   }
 
   public Config withDatabase(DatabaseConfig newDatabase) {
-    return new Config(
-        host,
-        port,
-        newDatabase,
-        identity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.database = newDatabase;
+    return copy.build();
   }
 
   public Config withIdentity(IdentityConfig newIdentity) {
-    return new Config(
-        host,
-        port,
-        database,
-        newIdentity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.identity = newIdentity;
+    return copy.build();
   }
 
   public Config withPools(PoolConfig newPools) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        newPools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.pools = newPools;
+    return copy.build();
   }
 
   public Config withEngine(EngineConfig newEngine) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        newEngine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.engine = newEngine;
+    return copy.build();
   }
 
   public Config withMetrics(MetricsConfig newMetrics) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        newMetrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.metrics = newMetrics;
+    return copy.build();
   }
 
   public Config withOrders(OrderConfig newOrders) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        engine,
-        webhook,
-        newOrders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.orders = newOrders;
+    return copy.build();
   }
 
   /** The same service, carrying out order items through the operator's endpoint. */
   public Config withWebhook(WebhookConfig newWebhook) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        engine,
-        Optional.of(newWebhook),
-        orders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.webhook = Optional.of(newWebhook);
+    return copy.build();
   }
 
   public Config withIdempotency(IdempotencyConfig newIdempotency) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        newIdempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.idempotency = newIdempotency;
+    return copy.build();
   }
 
   public Config withEvents(EventConfig newEvents) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        newEvents,
-        idempotency,
-        notifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.events = newEvents;
+    return copy.build();
   }
 
   public Config withNotifications(NotifyConfig newNotifications) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        idempotency,
-        newNotifications,
-        limits);
+    Copy copy = new Copy(this);
+    copy.notifications = newNotifications;
+    return copy.build();
   }
 
   public Config withLimits(LimitsConfig newLimits) {
-    return new Config(
-        host,
-        port,
-        database,
-        identity,
-        pools,
-        engine,
-        webhook,
-        orders,
-        metrics,
-        events,
-        idempotency,
-        notifications,
-        newLimits);
+    Copy copy = new Copy(this);
+    copy.limits = newLimits;
+    return copy.build();
   }
 
   public Config withDataDir(Path dataDir) {
@@ -400,6 +268,59 @@ public record Config(
             database.password(),
             database.poolSize(),
             database.durable()));
+  }
+
+  /**
+   * A changeable copy of a config, so that each {@code withX} names only the part it replaces
+   * instead of repeating every component.
+   */
+  private static final class Copy {
+    String host;
+    int port;
+    DatabaseConfig database;
+    IdentityConfig identity;
+    PoolConfig pools;
+    EngineConfig engine;
+    Optional<WebhookConfig> webhook;
+    OrderConfig orders;
+    MetricsConfig metrics;
+    EventConfig events;
+    IdempotencyConfig idempotency;
+    NotifyConfig notifications;
+    LimitsConfig limits;
+
+    Copy(Config from) {
+      host = from.host;
+      port = from.port;
+      database = from.database;
+      identity = from.identity;
+      pools = from.pools;
+      engine = from.engine;
+      webhook = from.webhook;
+      orders = from.orders;
+      metrics = from.metrics;
+      events = from.events;
+      idempotency = from.idempotency;
+      notifications = from.notifications;
+      limits = from.limits;
+    }
+
+    Config build() {
+      return new Config(
+          host,
+          port,
+          database,
+          identity,
+          pools,
+          engine,
+          webhook,
+          orders,
+          metrics,
+          events,
+          idempotency,
+          notifications,
+          limits);
+    }
   }
 
   /** Typed reads of environment variables that fail with the variable's name. */
