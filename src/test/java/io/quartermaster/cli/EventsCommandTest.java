@@ -31,15 +31,23 @@ class EventsCommandTest {
   @Test
   void anOrdersEventsArePrintedAsTheyHappenUntilItsLastOne() throws Exception {
     Tenant tenant = server.newTenant();
-    QmCli qm = QmCli.of(home).login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
-    String name = PendingOrder.place(qm).order();
-    int streamsBefore = server.openEventStreams();
-
-    CompletableFuture<QmCli.Run> events =
-        CompletableFuture.supplyAsync(() -> qm.run("events", "--order", name));
-    Eventually.until(server::openEventStreams, open -> open > streamsBefore || events.isDone());
-    assertEquals(0, qm.run("pay", name).exit());
-    QmCli.Run run = events.get();
+    QmCli.Run run;
+    String name;
+    try (DroppableProxy network = new DroppableProxy(server.port())) {
+      QmCli qm =
+          new QmCli(home, network.baseUrl())
+              .login(tenant.memberName(), Tenant.PASSWORD, tenant.projectName());
+      name = PendingOrder.place(qm).order();
+      String followed = name;
+      long relayedBefore = network.bytesFromTarget();
+      CompletableFuture<QmCli.Run> events =
+          CompletableFuture.supplyAsync(() -> qm.run("events", "--order", followed));
+      // The stream is open once the server has sent something back through the relay (a count
+      // of the server's streams would also move with other tests' streams).
+      Eventually.until(network::bytesFromTarget, sent -> sent > relayedBefore || events.isDone());
+      assertEquals(0, qm.run("pay", name).exit());
+      run = events.get();
+    }
 
     assertEquals(0, run.exit(), run.toString());
     List<String[]> rows = new ArrayList<>();
