@@ -246,6 +246,8 @@ public final class Application implements AutoCloseable {
             orders.sweepInterval(),
             Orders.retention(jdbi, pools, orders, clock)),
         new RecurringJob(
+            "fold-order-day-counts", orders.sweepInterval(), Orders.dayCountFolding(jdbi, orders)),
+        new RecurringJob(
             "purge-expired-idempotency-keys",
             orders.sweepInterval(),
             () -> idempotency.purgeExpired(orders.sweepBatchSize())));

@@ -46,4 +46,13 @@ public final class Orders {
     OrderRetention retention = new OrderRetention(jdbi, pools, config, clock);
     return retention::purge;
   }
+
+  /**
+   * Folds the per-connection rows of the orders' day counts into one per key, which keeps
+   * ListOrders' count reading a few rows per day.
+   */
+  public static Runnable dayCountFolding(Jdbi jdbi, OrderConfig config) {
+    OrderDayCounts counts = new OrderDayCounts(jdbi, config.sweepBatchSize());
+    return counts::fold;
+  }
 }
