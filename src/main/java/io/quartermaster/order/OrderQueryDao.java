@@ -34,7 +34,8 @@ final class OrderQueryDao {
       select id, order_name, order_id, resource_name, resource_display_name, workspace_id,
              operation, phase, billing_mode, period_type, period_num,
              init_count, spec_count, result_count, fail_reason,
-             created_by_user_id, created_by_user_name, created_at, begin_at, end_at
+             created_by_user_id, created_by_user_name, created_at, begin_at, end_at,
+             xmin::text::bigint as row_xmin
       """;
 
   // The filters of ListOrders. Optional conditions are appended only when given, so that each
@@ -143,17 +144,17 @@ final class OrderQueryDao {
                  and (resource_name = :name or resource_display_name = :name))
       """;
 
-  /** A page of a project's orders, and how many match the filters in all. */
-  record OrderPage(long count, List<OrderRow> rows) {}
+  /** A page of a project's orders, rendered, and how many match the filters in all. */
+  record OrderPage(long count, List<RenderedOrder> orders) {}
 
   /**
-   * A page of the project's orders matching {@code query}, newest first, with their total, read by
-   * one statement ({@link #pageAndCountSql}), so that page and count see the same orders without a
-   * transaction around them.
+   * A page of the project's orders matching {@code query}, newest first, rendered through {@code
+   * rendered}, with their total, read by one statement ({@link #pageAndCountSql}), so that page and
+   * count see the same orders without a transaction around them.
    */
-  OrderPage list(Handle h, String projectId, OrderListQuery query) {
+  OrderPage list(Handle h, String projectId, OrderListQuery query, RenderedOrders rendered) {
     BoundSql statement = pageAndCountSql(projectId, query);
-    List<OrderRow> rows = new ArrayList<>(query.limit());
+    List<RenderedOrder> orders = new ArrayList<>(query.limit());
     long[] total = {0};
     h.createQuery(statement.sql())
         .bindMap(statement.params())
@@ -163,14 +164,15 @@ final class OrderQueryDao {
               while (rs.next()) {
                 total[0] = rs.getLong("total");
                 // The page is left-joined to one row, so an empty page still brings its total.
-                rs.getLong("id");
+                long id = rs.getLong("id");
                 if (!rs.wasNull()) {
-                  rows.add(orderRow(rs, ctx));
+                  // The other columns are decoded only for a row version not rendered yet.
+                  orders.add(rendered.of(id, rs.getLong("row_xmin"), () -> orderRow(rs, ctx)));
                 }
               }
               return null;
             });
-    return new OrderPage(total[0], rows);
+    return new OrderPage(total[0], orders);
   }
 
   /**

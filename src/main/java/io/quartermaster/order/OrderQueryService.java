@@ -15,6 +15,7 @@ final class OrderQueryService {
 
   private final Jdbi jdbi;
   private final OrderQueryDao dao = new OrderQueryDao();
+  private final RenderedOrders rendered = new RenderedOrders();
   private final OrderConfig config;
   private final Clock clock;
   private final ListMarkers markers;
@@ -53,14 +54,14 @@ final class OrderQueryService {
     // round trips of BEGIN, the isolation level and COMMIT.
     OrderQueryDao.OrderPage page =
         query.involvedName().isEmpty()
-            ? jdbi.withHandle(h -> dao.list(h, projectId, query))
+            ? jdbi.withHandle(h -> dao.list(h, projectId, query, rendered))
             : jdbi.inTransaction(
                 TransactionIsolationLevel.REPEATABLE_READ,
                 h -> {
                   checkKnown(h, projectId, query);
-                  return dao.list(h, projectId, query);
+                  return dao.list(h, projectId, query, rendered);
                 });
-    return new OrderList(page.count(), page.rows().stream().map(Order::of).toList());
+    return new OrderList(page.count(), page.orders());
   }
 
   /**
@@ -89,7 +90,8 @@ final class OrderQueryService {
           markers.encode(
               new ListMarkers.Position(last.createdAt(), last.orderName()), projectId, query);
     }
-    return new OrderList(result.count(), page.stream().map(Order::of).toList(), next);
+    return new OrderList(
+        result.count(), page.stream().map(Order::of).map(RenderedOrder::of).toList(), next);
   }
 
   private void checkKnown(Handle h, String projectId, OrderListQuery query) {

@@ -138,7 +138,7 @@ class OrderQueryPlanTest {
     System.out.println("ListOrders ?" + queryString + "\n" + explainText(statement));
     boolean counted = count.get("Actual Loops").asInt() > 0;
     assertEquals(!queryString.equals("limit=100"), counted, () -> "count run: " + counted);
-    long total = JDBI.withHandle(h -> DAO.list(h, projectId, query)).count();
+    long total = JDBI.withHandle(h -> DAO.list(h, projectId, query, new RenderedOrders())).count();
     long exact =
         JDBI.withHandle(
             h -> {
