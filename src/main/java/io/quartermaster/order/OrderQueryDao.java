@@ -4,7 +4,6 @@ import io.quartermaster.db.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,33 +69,6 @@ final class OrderQueryDao {
       """
       order by created_at desc, order_name
       limit :limit
-      """;
-
-  // The count by days, in the order of the window: the orders before its first whole UTC day,
-  // the whole days' counts, the orders from the end of its last whole day (see daysOf).
-  private static final String COUNT_BY_DAYS_HEAD =
-      """
-      select (select count(*) from orders
-              where project_id = :projectId
-                and workspace_id = :workspaceId
-                and created_at >= :since and created_at < :firstDay
-                and created_at <= :until
-      """;
-  private static final String COUNT_BY_DAYS_MIDDLE =
-      """
-             )
-           + (select coalesce(sum(orders), 0) from order_day_counts
-              where project_id = :projectId
-                and workspace_id = :workspaceId
-                and day >= :firstDay and day < :endDay
-      """;
-  private static final String COUNT_BY_DAYS_TAIL =
-      """
-             )
-           + (select count(*) from orders
-              where project_id = :projectId
-                and workspace_id = :workspaceId
-                and created_at >= :endDay and created_at <= :until
       """;
 
   private static final String FIND_ORDER =
@@ -297,46 +269,19 @@ final class OrderQueryDao {
   }
 
   /**
-   * The count of ListOrders. Without involvedName it reads the window's whole UTC days from {@code
-   * order_day_counts} (V13), which the database keeps, and counts only the orders of the partial
-   * days at either end from the index: a few dozen rows instead of every order in the window. With
-   * involvedName the orders of one pool are counted on its name indexes.
+   * The count of ListOrders. Without involvedName it is read mostly from the per-day counts the
+   * database keeps ({@link WindowCountSql}); with it the orders of one pool are counted on its name
+   * indexes.
    */
   BoundSql countSql(String projectId, OrderListQuery query) {
     Map<String, Object> params = filterParams(projectId, query);
     if (query.involvedName().isPresent()) {
       return new BoundSql("select count(*)\n" + filterSql(query), params);
     }
-    Instant firstDay = firstWholeDay(query.since());
-    params.put("firstDay", Sql.timestamp(firstDay));
-    params.put("endDay", Sql.timestamp(endOfWholeDays(query.until(), firstDay)));
-    String phase = query.phase().isPresent() ? PHASE_FILTER : "";
-    return new BoundSql(
-        COUNT_BY_DAYS_HEAD
-            + phase
-            + COUNT_BY_DAYS_MIDDLE
-            + phase
-            + COUNT_BY_DAYS_TAIL
-            + phase
-            + ")",
-        params);
-  }
-
-  /** The first UTC midnight at or after {@code since}: the start of the window's whole days. */
-  private static Instant firstWholeDay(Instant since) {
-    Instant midnight = since.truncatedTo(ChronoUnit.DAYS);
-    return midnight.equals(since) ? midnight : midnight.plus(1, ChronoUnit.DAYS);
-  }
-
-  /**
-   * The end of the window's whole days: the last UTC midnight at or before the instant after {@code
-   * until} (which is inclusive, to the microsecond the database keeps), never before {@code
-   * firstDay}, so that a window without a whole day is counted by its first part alone. Computed
-   * here, not in SQL, so that the planner sees the actual bounds when it picks an index.
-   */
-  private static Instant endOfWholeDays(Instant until, Instant firstDay) {
-    Instant end = until.plus(1, ChronoUnit.MICROS).truncatedTo(ChronoUnit.DAYS);
-    return end.isBefore(firstDay) ? firstDay : end;
+    String sql =
+        WindowCountSql.of(
+            params, query.since(), query.until(), query.phase().isPresent(), Instant.now());
+    return new BoundSql(sql, params);
   }
 
   BoundSql findSql(String projectId, String nameOrId) {

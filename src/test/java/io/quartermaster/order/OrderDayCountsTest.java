@@ -1,6 +1,7 @@
 package io.quartermaster.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helidon.common.uri.UriQuery;
 import io.quartermaster.db.Sql;
@@ -65,6 +66,38 @@ class OrderDayCountsTest {
   @Test
   void theCountOfAnyWindowIsTheExactCount() {
     assertCountsExact(400);
+  }
+
+  /**
+   * A busy day must not make the default window's count slower as it fills: the window ends now, so
+   * today is taken whole from its count less the orders after now, and none of today's earlier
+   * orders is read.
+   */
+  @Test
+  void aWindowEndingNowReadsNoneOfTodaysOrders() {
+    Instant now = Instant.now();
+    Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+    JDBI.useTransaction(
+        h -> {
+          for (int i = 1; i <= 200; i++) {
+            Instant at = now.minusMillis(10L * i);
+            insertOrder(h, at.isBefore(midnight) ? midnight : at);
+          }
+        });
+    OrderListQuery query =
+        OrderListQuery.parse(UriQuery.create(""), OrderConfig.defaults(), Clock.systemUTC());
+    OrderQueryDao.BoundSql count = DAO.countSql(projectId, query);
+    long ordersRead =
+        OrderQueryPlanTest.actualRowsOf(
+            OrderQueryPlanTest.explainAnalyze(count).get(0).get("Plan"), "orders");
+    // The window's first day holds 9 of the fixture's orders, today at most 6 after now (and more
+    // than 200 before it).
+    assertTrue(ordersRead <= 15, () -> ordersRead + " orders read");
+    long[] counts =
+        JDBI.inTransaction(
+            TransactionIsolationLevel.REPEATABLE_READ,
+            h -> new long[] {plainCount(h, query), DAO.count(h, projectId, query)});
+    assertEquals(counts[0], counts[1]);
   }
 
   @Test
@@ -192,10 +225,15 @@ class OrderDayCountsTest {
     }
   }
 
-  /** A millisecond instant in the window, often on or next to a UTC midnight. */
+  /**
+   * A millisecond instant in the window, often on or next to a UTC midnight, or the test's or the
+   * real clock's now (which choose how the count takes the window's last day).
+   */
   private Instant pick(Instant today) {
     Instant midnight = today.minus(Duration.ofDays(random.nextInt(31)));
-    return switch (random.nextInt(4)) {
+    return switch (random.nextInt(6)) {
+      case 4 -> NOW;
+      case 5 -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
       case 0 -> midnight;
       case 1 -> midnight.minusMillis(1);
       case 2 -> midnight.plusMillis(1);

@@ -192,17 +192,18 @@ class OrderQueryPlanTest {
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
-    // The two partial edge days from the listing's index alone, the whole days from their counts.
-    assertEquals(
-        List.of(
-            "Index Only Scan on orders",
-            "Index Only Scan using orders_listing",
-            "Index Scan on order_day_counts",
-            "Index Scan using order_day_counts_pkey",
-            "Index Only Scan on orders",
-            "Index Only Scan using orders_listing"),
-        scans,
-        json);
+    // The whole days from their counts; the partial edge days (counted directly or as the rest
+    // of their day, which depends on the time of day) from the listing's index alone.
+    assertTrue(scans.contains("Index Scan using order_day_counts_pkey"), json);
+    List<String> ofOrders = scans.stream().filter(scan -> scan.endsWith(" on orders")).toList();
+    List<String> byIndex =
+        scans.stream()
+            .filter(scan -> scan.contains(" using ") && !scan.contains("order_day_counts"))
+            .toList();
+    assertFalse(ofOrders.isEmpty(), json);
+    assertTrue(ofOrders.stream().allMatch("Index Only Scan on orders"::equals), json);
+    assertTrue(byIndex.stream().allMatch("Index Only Scan using orders_listing"::equals), json);
+    assertEquals(ofOrders.size(), byIndex.size(), json);
   }
 
   /**
@@ -236,7 +237,7 @@ class OrderQueryPlanTest {
   }
 
   /** The rows the plan's scans of {@code relation} returned, over all their loops. */
-  private static long actualRowsOf(JsonNode node, String relation) {
+  static long actualRowsOf(JsonNode node, String relation) {
     long rows = 0;
     if (relation.equals(node.path("Relation Name").asText())) {
       rows += node.get("Actual Rows").asLong() * node.get("Actual Loops").asLong();
@@ -270,7 +271,7 @@ class OrderQueryPlanTest {
         });
   }
 
-  private static JsonNode explainAnalyze(OrderQueryDao.BoundSql statement) {
+  static JsonNode explainAnalyze(OrderQueryDao.BoundSql statement) {
     String json =
         JDBI.withHandle(
             h ->
