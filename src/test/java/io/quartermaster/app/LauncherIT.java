@@ -11,6 +11,7 @@ import io.quartermaster.testing.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +89,31 @@ class LauncherIT {
       assertTrue(stderr.contains(jvms.toString()), stderr);
       assertEquals("", launcher.stdout());
     }
+  }
+
+  /**
+   * After a rebuild the class-data archive no longer matches the jar; the JVM runs without it but
+   * does not replace it, so the launcher removes it and the server writes a fresh one as it stops.
+   */
+  @Test
+  void aServerStartedAfterARebuildWritesAFreshClassDataArchive() throws IOException {
+    Path jar = ServiceProcess.root().resolve("target/quartermaster.jar");
+    Path archive = ServiceProcess.root().resolve("target/qm-serve.jsa");
+    FileTime built = Files.getLastModifiedTime(jar);
+    if (!Files.exists(archive)) {
+      Files.writeString(archive, "an archive of an earlier build");
+    }
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(built.toMillis() - 3_600_000));
+    int port = freePort();
+    List<String> command =
+        qm("serve", "--port", "" + port, "--data-dir", tmp.resolve("data").toString());
+    try (ServiceProcess service = ServiceProcess.start(command, Map.of())) {
+      service.awaitHealthy(port);
+      assertEquals(143, service.stop());
+    }
+    assertTrue(Files.exists(archive), "the server wrote an archive as it stopped");
+    assertTrue(Files.getLastModifiedTime(archive).compareTo(built) > 0, "the archive is fresh");
+    assertTrue(Files.size(archive) > 1_000_000, () -> "archive of " + archive.toFile().length());
   }
 
   @Test
