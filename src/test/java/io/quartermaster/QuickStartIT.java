@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quartermaster.testing.ApiClient;
 import io.quartermaster.testing.DocumentedScript;
+import io.quartermaster.testing.Eventually;
 import io.quartermaster.testing.Identities;
 import io.quartermaster.testing.ServiceProcess;
 import io.quartermaster.testing.TempDirs;
@@ -78,11 +79,11 @@ class QuickStartIT {
     Map<String, String> chosen =
         Map.of("QM_ADMIN_PASSWORD", "change-me-now", "QM_LOG_LEVEL", "warning");
     ServiceProcess restarted = serve(port, chosen, "--data-dir", data.toString());
+    // Said beside the start (the check costs a password derivation), soon after it.
+    String warning =
+        "WARNING io.quartermaster.identity.Bootstrap QM_ADMIN_PASSWORD is set but ignored";
     assertTrue(
-        restarted
-            .stdout()
-            .contains(
-                "WARNING io.quartermaster.identity.Bootstrap QM_ADMIN_PASSWORD is set but ignored"),
+        Eventually.until(restarted::stdout, out -> out.contains(warning)).contains(warning),
         restarted.stdout());
     assertEquals(401, login(url, "change-me-now"));
     assertEquals(201, login(url, generated));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -26,12 +27,22 @@ final class Bootstrap {
   private final PasswordHasher passwords;
   private final Clock clock;
   private final PrintStream out;
+  private final Executor checks;
 
   Bootstrap(Jdbi jdbi, PasswordHasher passwords, Clock clock, PrintStream out) {
+    this(jdbi, passwords, clock, out, Runnable::run);
+  }
+
+  /**
+   * @param checks runs the check of an ignored QM_ADMIN_PASSWORD, which costs a password derivation
+   *     (a large part of a start's CPU) and only logs: the service runs it beside its start
+   */
+  Bootstrap(Jdbi jdbi, PasswordHasher passwords, Clock clock, PrintStream out, Executor checks) {
     this.jdbi = jdbi;
     this.passwords = passwords;
     this.clock = clock;
     this.out = out;
+    this.checks = checks;
   }
 
   /**
@@ -42,6 +53,24 @@ final class Bootstrap {
    * @return whether this call created them
    */
   boolean run(Optional<String> adminPassword) {
+    // Every start but the first finds users: it need not spend a password derivation (a large
+    // part of a start's CPU) on a hash it would throw away. The locked check below decides.
+    boolean created = !jdbi.withHandle(h -> new UserDao(h).any()) && create(adminPassword);
+    if (!created && adminPassword.isPresent()) {
+      checks.execute(
+          () -> {
+            try {
+              warnIfIgnored(adminPassword.get());
+            } catch (RuntimeException e) {
+              // Only a warning is lost, e.g. when the service stops at once.
+              LOG.log(Level.DEBUG, "could not check QM_ADMIN_PASSWORD against the admin's", e);
+            }
+          });
+    }
+    return created;
+  }
+
+  private boolean create(Optional<String> adminPassword) {
     String password = adminPassword.orElseGet(Bootstrap::randomPassword);
     String hash = passwords.hash(password);
     boolean created =
@@ -67,9 +96,6 @@ final class Bootstrap {
     if (created && adminPassword.isEmpty()) {
       out.println("Generated admin password for user " + ADMIN + ": " + password);
       out.flush();
-    }
-    if (!created && adminPassword.isPresent()) {
-      warnIfIgnored(adminPassword.get());
     }
     return created;
   }

@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,7 +29,8 @@ public final class Identity {
   public static Identity start(
       Jdbi jdbi, IdentityConfig config, Optional<ServerKey> serverKey, Clock clock) {
     PasswordHasher passwords = new PasswordHasher(config.passwordIterations());
-    new Bootstrap(jdbi, passwords, clock, System.out).run(config.adminPassword());
+    Executor beside = check -> Thread.ofVirtual().name("admin-password-check").start(check);
+    new Bootstrap(jdbi, passwords, clock, System.out, beside).run(config.adminPassword());
     TokenAccessControl tokens = new TokenAccessControl(jdbi, clock);
     SignatureAccessControl signatures = new SignatureAccessControl(jdbi, serverKey, clock);
     IdentityAdmin admin = new IdentityAdmin(jdbi, passwords, clock);
