@@ -25,6 +25,8 @@ final class QuartermasterWithWebhook implements AutoCloseable {
   static final int WEBHOOK_ATTEMPTS = 3;
   static final int ENGINE_RETRIES = 1;
   static final Duration WEBHOOK_TIMEOUT = Duration.ofMillis(400);
+  private static final Duration FAST_RETRY = Duration.ofMillis(200);
+  private static final Duration AWAIT = Duration.ofSeconds(30);
 
   private final Application app;
   private final ApiClient admin;
@@ -46,6 +48,35 @@ final class QuartermasterWithWebhook implements AutoCloseable {
    */
   QuartermasterWithWebhook(
       Path dataDir, URI url, String secret, int perOrder, int perInstance, Duration timeout) {
+    this(dataDir, url, secret, perOrder, perInstance, timeout, ENGINE_RETRIES, FAST_RETRY);
+  }
+
+  /**
+   * As the first, but retrying a failed item as the service does by default ({@code
+   * QM_ENGINE_MAX_RETRIES} 5, {@code QM_ENGINE_RETRY_BACKOFF} 2 s, doubling): for faults that last
+   * as long as real ones.
+   */
+  static QuartermasterWithWebhook retryingAsByDefault(Path dataDir, URI url, String secret) {
+    return new QuartermasterWithWebhook(
+        dataDir,
+        url,
+        secret,
+        EngineConfig.DEFAULT_ITEM_PARALLELISM,
+        EngineConfig.DEFAULT_MAX_CONCURRENT_ITEMS,
+        WEBHOOK_TIMEOUT,
+        5,
+        Duration.ofSeconds(2));
+  }
+
+  private QuartermasterWithWebhook(
+      Path dataDir,
+      URI url,
+      String secret,
+      int perOrder,
+      int perInstance,
+      Duration timeout,
+      int engineRetries,
+      Duration retryBackoff) {
     Config defaults = TestServer.testConfig(dataDir);
     EngineConfig engine = defaults.engine();
     WebhookConfig webhook =
@@ -60,8 +91,8 @@ final class QuartermasterWithWebhook implements AutoCloseable {
                         Duration.ofMillis(200),
                         engine.heartbeatInterval(),
                         engine.missedHeartbeats(),
-                        ENGINE_RETRIES,
-                        Duration.ofMillis(200),
+                        engineRetries,
+                        retryBackoff,
                         engine.simulatedNodeTime(),
                         engine.simulatedFaults(),
                         perOrder,
@@ -101,9 +132,15 @@ final class QuartermasterWithWebhook implements AutoCloseable {
 
   /** Waits until the pool reaches {@code phase}, and answers it. */
   JsonNode awaitPhase(String displayName, String phase) throws InterruptedException {
+    return awaitPhase(displayName, phase, AWAIT);
+  }
+
+  JsonNode awaitPhase(String displayName, String phase, Duration timeout)
+      throws InterruptedException {
     return await(
             () -> admin.get(poolsPath() + "/" + poolName(displayName)),
-            r -> r.status() == 200 && phase.equals(r.body().at("/status/phase").asText()))
+            r -> r.status() == 200 && phase.equals(r.body().at("/status/phase").asText()),
+            timeout)
         .body();
   }
 
@@ -143,11 +180,17 @@ final class QuartermasterWithWebhook implements AutoCloseable {
 
   static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done)
       throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
+    return await(probe, done, AWAIT);
+  }
+
+  private static <T> T await(
+      java.util.function.Supplier<T> probe, Predicate<T> done, Duration timeout)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
     T last = probe.get();
     while (!done.test(last)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not reached within 30 s; last: " + last);
+        throw new AssertionError("not reached within " + timeout + "; last: " + last);
       }
       Thread.sleep(50);
       last = probe.get();

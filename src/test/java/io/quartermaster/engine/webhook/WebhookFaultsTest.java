@@ -7,11 +7,13 @@ import io.quartermaster.engine.webhook.OperatorEndpoint.Call;
 import io.quartermaster.engine.webhook.OperatorEndpoint.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ class WebhookFaultsTest {
 
   private static final String SECRET = "faults-test-webhook-secret";
   private static final String CPU = "modelarts.vm.cpu.8ud";
+  private static final Duration A_MINUTE = Duration.ofMinutes(1);
 
   @TempDir static Path dataDir;
   private static OperatorEndpoint endpoint;
@@ -86,6 +89,36 @@ class WebhookFaultsTest {
 
     assertEquals(2, qm.nodes(display));
     assertEquals(3, carriedOut.size(), "the pool and its two nodes, each once");
+  }
+
+  /**
+   * An endpoint down for a whole minute, with the service's default retries (the other tests retry
+   * fast): the order waits it out and completes, each key carried out once.
+   */
+  @Test
+  void fiveHundredsForAMinuteAreWaitedOutByTheDefaultRetries(@TempDir Path otherData)
+      throws Exception {
+    String display = uniqueName();
+    AtomicReference<Instant> firstCall = new AtomicReference<>();
+    try (QuartermasterWithWebhook retrying =
+        QuartermasterWithWebhook.retryingAsByDefault(otherData, endpoint.url(), SECRET)) {
+      endpoint.script(
+          retrying.poolName(display),
+          call -> {
+            Instant first = firstCall.updateAndGet(at -> at == null ? Instant.now() : at);
+            boolean down = Duration.between(first, Instant.now()).compareTo(A_MINUTE) < 0;
+            return down ? Reply.json(500, "{}") : carryOut(call);
+          });
+      retrying.createPool(display, CPU, 2);
+
+      retrying.awaitPhase(display, "Running", Duration.ofMinutes(3));
+
+      assertEquals(2, retrying.nodes(display));
+      assertEquals(3, carriedOut.size(), "the pool and its two nodes, each once");
+      assertEquals(0, retrying.count("select count(*) from orders where phase = 'processing'"));
+      assertEquals(
+          0, retrying.count("select count(*) from order_items where status = 'processing'"));
+    }
   }
 
   @Test
