@@ -47,7 +47,7 @@ final class OrderQueryDao {
         and workspace_id = :workspaceId
         and created_at between :since and :until
       """;
-  private static final String PHASE_FILTER = "  and phase = :phase\n";
+  static final String PHASE_FILTER = "  and phase = :phase\n";
   private static final String NAME_FILTER =
       "  and (resource_name = :name or resource_display_name = :name)\n";
   private static final String LIST_ORDER =

@@ -25,6 +25,7 @@ import java.util.Map;
 final class WindowCountSql {
 
   private static final Duration DAY = Duration.ofDays(1);
+  private static final Duration HALF_DAY = DAY.dividedBy(2);
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   private static final String FILTER =
@@ -32,7 +33,6 @@ final class WindowCountSql {
       where project_id = :projectId
         and workspace_id = :workspaceId
       """;
-  private static final String PHASE_FILTER = "  and phase = :phase\n";
 
   private WindowCountSql() {}
 
@@ -43,7 +43,7 @@ final class WindowCountSql {
    */
   static String of(
       Map<String, Object> params, Instant since, Instant until, boolean byPhase, Instant now) {
-    String phase = byPhase ? PHASE_FILTER : "";
+    String phase = byPhase ? OrderQueryDao.PHASE_FILTER : "";
     Instant sinceDay = since.truncatedTo(ChronoUnit.DAYS);
     // until is inclusive to the microsecond the database keeps: its day is that of the instant
     // just after it, so that a window ending at 23:59:59.999999 takes its day whole.
@@ -61,7 +61,7 @@ final class WindowCountSql {
     Instant sumFrom;
     if (since.equals(sinceDay)) {
       sumFrom = sinceDay;
-    } else if (Duration.between(sinceDay, since).compareTo(DAY.dividedBy(2)) < 0) {
+    } else if (Duration.between(sinceDay, since).compareTo(HALF_DAY) < 0) {
       sumFrom = sinceDay; // the day whole, less its orders before since
       terms.add("- " + indexCount(params, terms.size(), sinceDay, ">=", since, "<", phase));
     } else {
@@ -102,7 +102,7 @@ final class WindowCountSql {
       return false;
     }
     return !until.isBefore(now.minus(CLOCK_SKEW))
-        || Duration.between(untilDay, afterUntil).compareTo(DAY.dividedBy(2)) > 0;
+        || Duration.between(untilDay, afterUntil).compareTo(HALF_DAY) > 0;
   }
 
   /** A subquery counting the orders between two bounds on the listing index. */

@@ -53,10 +53,11 @@ final class QuartermasterWithWebhook implements AutoCloseable {
 
   /**
    * As the first, but retrying a failed item as the service does by default ({@code
-   * QM_ENGINE_MAX_RETRIES} 5, {@code QM_ENGINE_RETRY_BACKOFF} 2 s, doubling): for faults that last
-   * as long as real ones.
+   * QM_ENGINE_MAX_RETRIES}, {@code QM_ENGINE_RETRY_BACKOFF}, doubling): for faults that last as
+   * long as real ones.
    */
   static QuartermasterWithWebhook retryingAsByDefault(Path dataDir, URI url, String secret) {
+    EngineConfig service = Config.fromEnvironment(Map.of()).engine();
     return new QuartermasterWithWebhook(
         dataDir,
         url,
@@ -64,8 +65,8 @@ final class QuartermasterWithWebhook implements AutoCloseable {
         EngineConfig.DEFAULT_ITEM_PARALLELISM,
         EngineConfig.DEFAULT_MAX_CONCURRENT_ITEMS,
         WEBHOOK_TIMEOUT,
-        5,
-        Duration.ofSeconds(2));
+        service.maxRetries(),
+        service.retryBackoff());
   }
 
   private QuartermasterWithWebhook(
